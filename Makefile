@@ -1,0 +1,47 @@
+# Two commands for readers and authors (see README.md):
+#   make serve   build the whole bilingual site and serve it at http://127.0.0.1:8000
+#   make test    run the full test suite
+# Each sets up .venv from requirements.lock on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test live live-en update-examples lock clean
+
+$(BIN)/.installed: requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+# Chinese first: its build cleans site/, the English one goes into site/en/.
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict -f mkdocs.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
+
+serve: build
+	@echo "Serving Chinese at http://127.0.0.1:8000/ and English at http://127.0.0.1:8000/en/"
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+# Live reload while writing, one language at a time.
+live: $(BIN)/.installed
+	$(BIN)/mkdocs serve -f mkdocs.yml
+
+live-en: $(BIN)/.installed
+	$(BIN)/mkdocs serve -f mkdocs.en.yml
+
+# Rewrite the #> output lines of every example from a real run.
+update-examples: $(BIN)/.installed
+	$(BIN)/python -m pytest --update-examples
+
+# Re-pin requirements.lock after editing pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml --group dev --generate-hashes --universal \
+		--python-version 3.11 --no-header -o requirements.lock
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,78 @@
+"""Test-session setup shared by all tests.
+
+``pytest --update-examples`` first rewrites every example: formatted with ruff and black (as
+pytest-examples does), then its ``#>`` lines replaced by what a real run printed, under spawn,
+the start method every platform has. The whole suite then checks the result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+
+import pytest
+import pytest_examples.run_code
+from example_runs import ROOT, Example, example_files, rewrite_promises, run_example
+from pytest_examples import CodeExample
+from pytest_examples.config import ExamplesConfig
+from pytest_examples.lint import black_format, ruff_format
+
+# pytest-examples 0.0.18 builds a fake traceback for an exception raised inside an example; on
+# CPython 3.11 that raises StopIteration and ends the whole session with INTERNALERROR. Without
+# it, the example's exception keeps its real traceback.
+pytest_examples.run_code.create_example_traceback = lambda *args: None
+
+#: The lint and format settings for every example (used by the lint test and by updates).
+LINT = dict(
+    line_length=88,
+    quotes="double",
+    target_version="py311",
+    isort=True,
+    upgrade=True,
+    ruff_select=["B", "E", "F", "W", "SIM", "RUF"],
+    ruff_ignore=["RUF001", "RUF002", "RUF003"],  # full-width punctuation in Chinese text
+)
+
+
+class FileExample(CodeExample):
+    """A whole example file. (pytest-examples collapses double blank lines in examples whose path
+    ends in .py, which black puts between top-level definitions; a file is formatted as a file.)"""
+
+    def in_py_file(self) -> bool:
+        return False
+
+
+def code_example(example: Example) -> FileExample:
+    return FileExample.create(example.source, path=ROOT / example.path, prefix="py")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    config = session.config
+    if not config.getoption("update_examples") or hasattr(config, "workerinput"):
+        return
+    lint = ExamplesConfig(**LINT)
+    for path in example_files():
+        example = Example.load(path)
+        source = example.source
+        if example.syntax_error is None:
+            source = ruff_format(code_example(example), lint, ignore_errors=True)
+            source = black_format(source, lint)
+            (ROOT / path).write_text(source, encoding="utf-8")
+            example = Example.load(path)
+        run = run_example(example, "spawn")
+        new = rewrite_promises(example, run) if example.syntax_error is None else source
+        if new != example.source:
+            (ROOT / path).write_text(new, encoding="utf-8")
+            print(f"updated {path}", file=sys.stderr)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_start_method():
+    """A start method set by one in-process example must not leak into the next test."""
+    yield
+    multiprocessing.set_start_method(None, force=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    # Real runs of the examples take longest: start them first so the workers finish together.
+    items.sort(key=lambda item: 0 if "real_run" in item.name else 1)

@@ -1,0 +1,144 @@
+"""Every example in examples/ is linted, run in-process by pytest-examples, and run as a real
+program, under every start method this platform offers. A failure names the file."""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import sys
+from unittest.mock import patch
+
+import pytest
+from conftest import LINT, code_example
+from example_runs import (
+    Example,
+    example_files,
+    leftover_children,
+    match_output,
+    run_example,
+    unexpected_stderr,
+)
+
+METHODS = multiprocessing.get_all_start_methods()
+FILES = example_files()
+
+
+def ids(path):
+    return str(path)
+
+
+@pytest.mark.parametrize("path", FILES, ids=ids)
+def test_lint(path, eval_example):
+    """ruff and black accept the file as it is (pytest --update-examples formats it)."""
+    example = Example.load(path)
+    if example.syntax_error is not None:
+        # A file that demonstrates a syntax error cannot be linted; it must fail as it says.
+        error = example.syntax_error
+        assert example.fails_with == f"{type(error).__name__}: {error.msg}", (
+            f"{path} does not compile ({type(error).__name__}: {error.msg}, line {error.lineno}) "
+            f"and does not declare that error with '# fails-with:'"
+        )
+        return
+    eval_example.set_config(**LINT)
+    eval_example.lint(code_example(example))
+
+
+def _check_failure(example: Example, error: BaseException) -> None:
+    declared = example.fails_with
+    actual = f"{type(error).__name__}: {error}"
+    assert actual.startswith(declared), f"{example.path} failed with {actual!r}, not {declared!r}"
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("path", FILES, ids=ids)
+def test_in_process(path, method, eval_example):
+    """pytest-examples runs the file as __main__ in this process; the main process's prints must
+    stand in the file's #> lines (child processes' prints are checked by the real run)."""
+    example = Example.load(path)
+    multiprocessing.set_start_method(method, force=True)
+    code = code_example(example)
+    copy = str(eval_example.tmp_path / f"{code.module_name}.py")  # where pytest-examples runs it
+    printed = []
+
+    def record(*args, sep=" ", end="\n", file=None, flush=False):
+        if file is not None:
+            return
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_code.co_filename != copy:
+            frame = frame.f_back
+        line = frame.f_lineno if frame is not None else None
+        site = example.site_of(line)
+        if site is None:
+            site = f"outside any print() line {line}"
+        text = (" " if sep is None else sep).join(map(str, args))
+        printed.extend((site, part) for part in text.split("\n"))
+
+    # Without __spec__, multiprocessing hands spawn and forkserver children the file's path, so
+    # they can import the example's functions; assertion rewriting would hide them otherwise.
+    run = dict(module_globals={"__spec__": None}, rewrite_assertions=False)
+    with patch("builtins.print", record):
+        if example.fails_under_method(method):
+            with pytest.raises(BaseException) as info:
+                eval_example.run(code, **run)
+            _check_failure(example, info.value)
+        else:
+            eval_example.run(code, **run)
+
+    promised = [(site, line) for site, lines in example.promised.items() for line in lines]
+    problem = match_output(promised, printed, subset=True)
+    assert problem is None, f"{path} under {method}: {problem}"
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("path", FILES, ids=ids)
+def test_real_run(path, method, tmp_path):
+    """``python <path>`` from the repository root: it exits as promised, prints exactly its #>
+    lines (child processes included), writes nothing unexpected to stderr, really starts the
+    processes and threads it says it starts, and leaves no process behind."""
+    example = Example.load(path)
+    run = run_example(example, method, trace_dir=tmp_path)
+    where = f"{path} under {method}"
+    leftovers = leftover_children(run)
+
+    if example.fails_under_method(method):
+        assert run.returncode != 0, f"{where} should fail with {example.fails_with} but exited 0"
+        lines = run.stderr.splitlines()
+        assert any(line.startswith(example.fails_with) for line in lines), (
+            f"{where} should fail with {example.fails_with!r}; stderr was:\n{run.stderr}"
+        )
+    else:
+        assert run.returncode == 0, f"{where} exited {run.returncode}; stderr:\n{run.stderr}"
+        assert unexpected_stderr(run) == "", f"{where} wrote to stderr:\n{run.stderr}"
+
+    # Everything on stdout came from print() (so every line was traced to its call) ...
+    traced = "".join(r["text"] for r in run.prints())
+    assert sorted(run.stdout.splitlines()) == sorted(traced.splitlines()), (
+        f"{where} wrote to stdout other than through print():\n{run.stdout}"
+    )
+    # ... and the printed lines are the promised ones, under the print() calls that made them.
+    promised = [(site, line) for site, lines in example.promised.items() for line in lines]
+    problem = match_output(promised, run.printed_lines())
+    assert problem is None, f"{where}: {problem}"
+
+    assert not leftovers, f"{where} left processes running: {leftovers}"
+
+    if example.fails_under_method(method):
+        return
+    if example.calls("Process", "Pool", "ProcessPoolExecutor"):
+        workers = _workers(run, method)
+        assert workers, f"{where} should start child processes by {method}; trace: {run.records}"
+        assert all(w["pid"] != run.main_pid for w in workers)
+    names = {r["name"] for r in run.records if r["kind"] == "thread"}
+    missing = example.thread_names() - names
+    assert not missing, f"{where}: threads named {sorted(missing)} never ran (saw {sorted(names)})"
+
+
+def _workers(run, method):
+    """The processes the example started by this start method (not helpers)."""
+    starts = [r for r in run.records if r["kind"] == "start"]
+    if method == "fork":
+        return [r for r in starts if r["how"] == "fork" and r["ppid"] == run.main_pid]
+    if method == "spawn":
+        return [r for r in starts if r["how"] == "exec" and "spawn_main" in " ".join(r["argv"])]
+    servers = {r["pid"] for r in starts if r["how"] == "exec" and re.search(r"forkserver import main", " ".join(r["argv"]))}
+    return [r for r in starts if r["how"] == "fork" and r["ppid"] in servers]
