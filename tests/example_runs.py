@@ -158,7 +158,9 @@ def _split(line: str) -> tuple[str, tuple[tuple[str, str], ...]]:
             if how == "one-to-one":
                 values.append((m.start("value"), name, m["value"]))
             start, end = m.span("value")
-            return m.group(0)[: start - m.start()] + f"\x00{name}\x00" + m.group(0)[end - m.start() :]
+            return (
+                m.group(0)[: start - m.start()] + f"\x00{name}\x00" + m.group(0)[end - m.start() :]
+            )
 
         line = pattern.sub(cut, line)
     # values in the order they stand in the line
@@ -276,16 +278,20 @@ class Run:
         pairs = []
         for r in self.prints():
             site = self.example.site_of(r["line"])
-            text = r["text"][:-1] if r["text"].endswith("\n") else r["text"]
+            text = r["text"].removesuffix("\n")
             for line in text.split("\n"):
-                pairs.append((site if site is not None else f"outside any print() line {r['line']}", line))
+                pairs.append(
+                    (site if site is not None else f"outside any print() line {r['line']}", line)
+                )
         return pairs
 
     def children(self) -> list[dict]:
         return [r for r in self.records if r["kind"] == "start" and r["pid"] != self.main_pid]
 
 
-def run_example(example: Example, method: str, python: str = sys.executable, trace_dir: Path | None = None) -> Run:
+def run_example(
+    example: Example, method: str, python: str = sys.executable, trace_dir: Path | None = None
+) -> Run:
     """Run ``python <example>`` from the repository root under a start method, traced."""
     import tempfile
 
@@ -399,7 +405,7 @@ def rewrite_promises(example: Example, run: Run) -> str:
         site = example.site_of(r["line"])
         if site is None:
             raise ValueError(f"{example.path}: printed outside any print() call: {r['text']!r}")
-        text = r["text"][:-1] if r["text"].endswith("\n") else r["text"]
+        text = r["text"].removesuffix("\n")
         by_site[site].extend((r["pid"], line) for line in text.split("\n"))
     lines = example.source.splitlines()
     for first, last in reversed(example.sites):
@@ -411,5 +417,7 @@ def rewrite_promises(example: Example, run: Run) -> str:
         if len({pid for pid, _ in printed}) > 1:
             printed = sorted(printed, key=lambda p: p[1])  # several processes: no fixed order
         indent = re.match(r"[ \t]*", lines[first - 1]).group(0)
-        lines[start:end] = [f"{indent}#> {line}".rstrip() if line else f"{indent}#>" for _, line in printed]
+        lines[start:end] = [
+            f"{indent}#> {line}".rstrip() if line else f"{indent}#>" for _, line in printed
+        ]
     return "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 import sys
+import types
 from unittest.mock import patch
 
 import pytest
@@ -43,6 +44,16 @@ def test_lint(path, eval_example):
     eval_example.lint(code_example(example))
 
 
+class MainAlias(types.ModuleType):
+    """multiprocessing aliases ``__mp_main__`` to the ``__main__`` it saw when first imported:
+    pytest's, not the example's. A spawn child pickles its results' classes as
+    ``__mp_main__.Name``; this alias lets the parent find them in the example, as it would in a
+    real run."""
+
+    def __getattr__(self, name):
+        return getattr(sys.modules["__main__"], name)
+
+
 def _check_failure(example: Example, error: BaseException) -> None:
     declared = example.fails_with
     actual = f"{type(error).__name__}: {error}"
@@ -76,7 +87,10 @@ def test_in_process(path, method, eval_example):
     # Without __spec__, multiprocessing hands spawn and forkserver children the file's path, so
     # they can import the example's functions; assertion rewriting would hide them otherwise.
     run = dict(module_globals={"__spec__": None}, rewrite_assertions=False)
-    with patch("builtins.print", record):
+    with (
+        patch("builtins.print", record),
+        patch.dict(sys.modules, {"__mp_main__": MainAlias("__mp_main__")}),
+    ):
         if example.fails_under_method(method):
             with pytest.raises(BaseException) as info:
                 eval_example.run(code, **run)
@@ -140,5 +154,9 @@ def _workers(run, method):
         return [r for r in starts if r["how"] == "fork" and r["ppid"] == run.main_pid]
     if method == "spawn":
         return [r for r in starts if r["how"] == "exec" and "spawn_main" in " ".join(r["argv"])]
-    servers = {r["pid"] for r in starts if r["how"] == "exec" and re.search(r"forkserver import main", " ".join(r["argv"]))}
+    servers = {
+        r["pid"]
+        for r in starts
+        if r["how"] == "exec" and re.search(r"forkserver import main", " ".join(r["argv"]))
+    }
     return [r for r in starts if r["how"] == "fork" and r["ppid"] in servers]

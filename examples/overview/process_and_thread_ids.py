@@ -14,17 +14,17 @@ def who_am_i(role):
 def child_process():
     parent = multiprocessing.parent_process()
     print(who_am_i("child process"), f"parent_pid={parent.pid}")
-    #> child process pid=2989 thread=MainThread parent_pid=2987
+    #> child process pid=3239 thread=MainThread parent_pid=3237
 
 
 def thread_body():
     print(who_am_i("thread"))
-    #> thread        pid=2987 thread=worker-thread
+    #> thread        pid=3237 thread=worker-thread
 
 
 def main():
     print(who_am_i("main process"), f"parent_pid={os.getppid()}")
-    #> main process  pid=2987 thread=MainThread parent_pid=2985
+    #> main process  pid=3237 thread=MainThread parent_pid=3235
 
     process = multiprocessing.Process(target=child_process)
     process.start()

@@ -1,0 +1,316 @@
+"""The site itself: both languages build in strict mode, notebooks included, and the result is
+what readers need; a broken page fails the build and the message names the page.
+
+The real site is built once per test process (``built_site``), into a temporary folder, with the
+same two commands as ``make build``. The failure cases build tiny sites from temporary docs
+folders, with configs that INHERIT the real ones and change only the folders.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("zh", "en")
+OWN_HOST = "concurrency-guide.github.io"
+REPO = "https://github.com/concurrency-guide/python-processes-threads"
+
+# A build that executes notebooks starts a Jupyter kernel: give it room on a busy machine.
+BUILD_TIMEOUT = 110
+
+
+def mkdocs_build(config: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` from the repository root, as ``make build`` runs it."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    if site_dir is not None:
+        command += ["--site-dir", str(site_dir)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=BUILD_TIMEOUT,
+    )
+
+
+def output(result: subprocess.CompletedProcess) -> str:
+    return result.stdout + result.stderr
+
+
+def tiny_site(tmp_path: Path, pages: dict[str, str], *, lang: str = "zh") -> Path:
+    """A temporary docs folder holding ``pages`` and a config for it that inherits the real one
+    of ``lang``. Paths in a config are relative to the config's own folder, so the inherited
+    ones that point into the repository are given again, absolute. Search is off: it is not
+    what these builds test, and its Chinese segmenter takes a second to load."""
+    docs = tmp_path / "docs"
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    parent = ROOT / ("mkdocs.yml" if lang == "zh" else "mkdocs.en.yml")
+    config = {
+        "INHERIT": str(parent),
+        "docs_dir": str(docs),
+        "site_dir": str(tmp_path / "site"),
+        "hooks": [str(ROOT / "docs" / "hooks.py")],
+        "theme": {"custom_dir": str(ROOT / "docs" / "overrides")},
+        "plugins": {"search": {"enabled": False}},
+    }
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(json.dumps(config, indent=2), encoding="utf-8")  # JSON is YAML
+    return path
+
+
+# --- the real site --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """Both languages, Chinese first (its build cleans the folder), English into ``en/``."""
+    site = tmp_path_factory.mktemp("site")
+    for config, target in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
+        result = mkdocs_build(ROOT / config, target)
+        assert result.returncode == 0, f"{config} does not build:\n{output(result)}"
+    return site
+
+
+def html_pages(site: Path, lang: str) -> dict[str, str]:
+    """Built HTML pages of one language, keyed by path relative to that language's root."""
+    root = site if lang == "zh" else site / "en"
+    pages = {}
+    for path in sorted(root.rglob("*.html")):
+        rel = path.relative_to(root).as_posix()
+        if lang == "zh" and rel.startswith("en/"):
+            continue
+        pages[rel] = path.read_text(encoding="utf-8")
+    return pages
+
+
+SWITCH_LINK = re.compile(r"<a\b[^>]*\bclass=\"md-select__link[^\"]*\"[^>]*>", re.DOTALL)
+
+
+def attr(tag: str, name: str) -> str | None:
+    match = re.search(rf'\b{name}="([^"]*)"', tag)
+    return match.group(1) if match else None
+
+
+def resolve(page: str, href: str) -> str:
+    """Where a relative link on a page (path relative to the site root) leads, as a file."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    return posixpath.join(target, "index.html") if href.endswith("/") else target
+
+
+@pytest.mark.timeout(120)
+def test_built_site(built_site: Path, subtests):
+    site = built_site
+    pages = {lang: html_pages(site, lang) for lang in LANGS}
+
+    with subtests.test("both languages have the same pages"):
+        assert pages["zh"], "the Chinese site has no pages"
+        assert sorted(pages["zh"]) == sorted(pages["en"])
+
+    with subtests.test("<html lang> is the page's language"):
+        for lang in LANGS:
+            for rel, html in pages[lang].items():
+                assert re.search(rf'<html\b[^>]*\blang="{lang}"', html), f"{lang}: {rel}"
+
+    with subtests.test("the switcher leads to the same page in the other language"):
+        for lang in LANGS:
+            prefix = "" if lang == "zh" else "en/"
+            for rel, html in pages[lang].items():
+                if rel == "404.html":
+                    continue  # absolute links: GitHub Pages serves it for any missing path
+                links = {attr(tag, "hreflang"): tag for tag in SWITCH_LINK.findall(html)}
+                assert set(links) == set(LANGS), f"{lang}: {rel} has switcher links {set(links)}"
+                for other, tag in links.items():
+                    href = attr(tag, "href")
+                    assert href and not urlsplit(href).scheme and not href.startswith("/"), (
+                        f"{lang}: {rel}: the {other} link is not relative: {href!r}"
+                    )
+                    target = resolve(prefix + rel, href)
+                    expected = ("" if other == "zh" else "en/") + rel
+                    assert target == expected, f"{lang}: {rel}: {other} link {href!r}"
+                    assert (site / target).is_file(), f"{lang}: {rel}: {href!r} leads nowhere"
+                    current = 'aria-current="true"' in tag
+                    assert current == (other == lang), f"{lang}: {rel}: current mark on {other}"
+
+    with subtests.test("the notebook pages show the executed outputs and a download link"):
+        for lang in LANGS:
+            rel = "notebooks/first-notebook/index.html"
+            html = pages[lang][rel]
+            assert "square=9" in html, f"{lang}: the pool's result is missing"
+            assert "thread=&#x27;notebook_0&#x27;" in html or "thread='notebook_0'" in html
+            assert "[True, True, True]" in html, f"{lang}: the PID comparison is missing"
+            assert 'data-mime-type="application/vnd.jupyter.stderr"' not in html
+            assert "Traceback" not in html
+            assert re.search(r'<a\b[^>]*href="first-notebook.ipynb"[^>]*\bdownload', html)
+            root = site if lang == "zh" else site / "en"
+            assert (root / "notebooks/first-notebook/first-notebook.ipynb").is_file()
+
+    with subtests.test("no third-party fonts, scripts or stylesheets"):
+        for lang in LANGS:
+            for rel, html in pages[lang].items():
+                assert "fonts.googleapis.com" not in html, f"{lang}: {rel}"
+                assert "fonts.gstatic.com" not in html, f"{lang}: {rel}"
+                for tag, name in ((r"script", "src"), (r"link", "href")):
+                    for match in re.finditer(rf"<{tag}\b[^>]*\b{name}=\"([^\"]*)\"", html):
+                        url = match.group(1)
+                        if url.startswith(("http:", "https:", "//")):
+                            assert urlsplit(url).hostname == OWN_HOST, f"{lang}: {rel}: {url}"
+                        assert url, f"{lang}: {rel}: a <{tag}> with an empty {name}"
+                assert not re.search(r"""import\(\s*["'](https?:)?//""", html), f"{lang}: {rel}"
+
+    with subtests.test("each language has its own search index; Chinese is segmented"):
+        indexes = {}
+        for lang in LANGS:
+            root = site if lang == "zh" else site / "en"
+            indexes[lang] = json.loads((root / "search/search_index.json").read_text("utf-8"))
+            assert indexes[lang]["config"]["lang"] == [lang]
+        home = next(doc for doc in indexes["zh"]["docs"] if doc["location"] == "")
+        # "进程" stands inside the sentence "这是一份讲 Python 多进程和多线程的指南": jieba
+        # cut it out with zero-width spaces, which the search separator splits on.
+        assert "\u200b进程\u200b" in home["text"]
+        assert "\u200b" in indexes["zh"]["config"]["separator"]
+        english = " ".join(doc["text"] for doc in indexes["en"]["docs"])
+        assert "processes" in english and "进程" not in english
+
+    with subtests.test("every included example has its source link and run command"):
+        for lang in LANGS:
+            for rel, html in pages[lang].items():
+                for name in re.findall(r'<span class="filename">(examples/[^<]+\.py)</span>', html):
+                    assert f'href="{REPO}/blob/main/{name}"' in html, f"{lang}: {rel}: {name}"
+                    assert f"<code>python {name}</code>" in html, f"{lang}: {rel}: {name}"
+
+
+# --- the notebooks' sources -------------------------------------------------------------------
+
+
+def test_notebooks_pair_up_and_hold_no_outputs():
+    names = {
+        lang: sorted(p.name for p in (ROOT / "docs" / lang / "notebooks").glob("*.ipynb"))
+        for lang in LANGS
+    }
+    assert names["zh"], "no notebooks"
+    assert names["zh"] == names["en"]
+    for name in names["zh"]:
+        code = {}
+        for lang in LANGS:
+            notebook = nbformat.read(ROOT / "docs" / lang / "notebooks" / name, as_version=4)
+            nbformat.validate(notebook)
+            cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+            for cell in cells:
+                assert not cell.outputs and cell.execution_count is None, (
+                    f"{lang}/{name}: store notebooks without outputs (the build runs them)"
+                )
+            code[lang] = [cell.source for cell in cells]
+        assert code["zh"] == code["en"], f"{name}: the zh and en code cells differ"
+
+
+# --- what fails the build ---------------------------------------------------------------------
+
+INCLUDE = "examples/notebooks/notebook_worker.py"
+
+
+def fence(path: str, title: str | None = None, indent: str = "") -> str:
+    head = f'```python title="{title}"' if title is not None else "```python"
+    return "\n".join(indent + line for line in (head, f'--8<-- "{path}"', "```")) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("case", "pages", "expected"),
+    [
+        (
+            "missing include",
+            {"index.md": "# 首页\n", "pool.md": "# 池\n\n" + fence("examples/nope.py", "examples/nope.py")},
+            ["pool.md", "examples/nope.py"],
+        ),
+        (
+            "broken link",
+            {"index.md": "# 首页\n", "links.md": "# 链接\n\n[别处](nowhere.md)\n"},
+            ["links.md", "nowhere.md"],
+        ),
+        (
+            "broken anchor",
+            {
+                "index.md": "# 首页 { #home }\n",
+                "anchors.md": "# 锚点\n\n[首页](index.md#no-such-heading)\n",
+            },
+            ["anchors.md", "#no-such-heading"],
+        ),
+        (
+            "include titled with another path",
+            {"index.md": "# 首页\n\n" + fence(INCLUDE, "examples/other.py")},
+            ["index.md:3", "examples/other.py"],
+        ),
+        (
+            "Python block that is not an include",
+            {"index.md": "# 首页\n\n!!! note\n\n    ```py\n    print('copied code')\n    ```\n"},
+            ["index.md:5", "include"],
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+@pytest.mark.timeout(120)
+def test_broken_page_fails_the_build_naming_it(tmp_path, case, pages, expected):
+    result = mkdocs_build(tiny_site(tmp_path, pages))
+    assert result.returncode != 0, f"{case}: the strict build passed:\n{output(result)}"
+    for text in expected:
+        assert text in output(result), f"{case}: {text!r} not in the build output:\n{output(result)}"
+
+
+@pytest.mark.timeout(120)
+def test_failing_notebook_fails_the_build_naming_it(tmp_path):
+    notebook = new_notebook(
+        cells=[
+            new_markdown_cell("# A notebook that fails"),
+            new_code_cell('raise RuntimeError("this cell fails on purpose")'),
+        ],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    )
+    config = tiny_site(tmp_path, {"index.md": "# 首页\n", "broken.ipynb": nbformat.writes(notebook)})
+    result = mkdocs_build(config)
+    assert result.returncode != 0, f"the strict build passed:\n{output(result)}"
+    assert "broken.ipynb" in output(result)
+    assert "this cell fails on purpose" in output(result)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.timeout(120)
+def test_example_blocks_get_source_link_and_run_command(tmp_path, lang):
+    """Includes inside an admonition and a tab work, and each is followed by one line with the
+    file's link and the command that runs it, in the page's language; a list right after a block
+    (Material's code annotations) stays attached to it."""
+    page = (
+        "# Page { #page }\n\n"
+        + fence(INCLUDE, INCLUDE)
+        + "\n1.  An annotation list.\n\n"
+        + '!!! note "Note"\n\n'
+        + fence(INCLUDE, INCLUDE, indent="    ")
+        + '\n=== "Tab"\n\n'
+        + fence(INCLUDE, INCLUDE, indent="    ")
+    )
+    result = mkdocs_build(tiny_site(tmp_path, {"index.md": page}, lang=lang))
+    assert result.returncode == 0, output(result)
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    link = f'<a href="{REPO}/blob/main/{INCLUDE}">{"源文件" if lang == "zh" else "Source"}</a>'
+    run = f"{'运行：' if lang == 'zh' else 'Run: '}<code>python {INCLUDE}</code>"
+    lines = re.findall(r'<p class="example-run">(.*?)</p>', html)
+    assert lines == [f"{link} · {run}"] * 3
+    assert "def square_in_worker" in html  # the include really happened
+    # The annotation list comes before the run line, right after the code block.
+    assert html.index("An annotation list.") < html.index('class="example-run"')
