@@ -3,6 +3,7 @@ program, under every start method this platform offers. A failure names the file
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import re
 import sys
@@ -54,6 +55,23 @@ class MainAlias(types.ModuleType):
         return getattr(sys.modules["__main__"], name)
 
 
+@contextlib.contextmanager
+def main_modules_restored():
+    """pytest-examples puts the example in sys.modules["__main__"] and leaves it there; put
+    back pytest's, and alias __mp_main__ to the example while it runs. (Restoring all of
+    sys.modules instead would orphan modules such as multiprocessing.connection.)"""
+    saved = {name: sys.modules.get(name) for name in ("__main__", "__mp_main__")}
+    sys.modules["__mp_main__"] = MainAlias("__mp_main__")
+    try:
+        yield
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+
+
 def _check_failure(example: Example, error: BaseException) -> None:
     declared = example.fails_with
     actual = f"{type(error).__name__}: {error}"
@@ -87,10 +105,7 @@ def test_in_process(path, method, eval_example):
     # Without __spec__, multiprocessing hands spawn and forkserver children the file's path, so
     # they can import the example's functions; assertion rewriting would hide them otherwise.
     run = dict(module_globals={"__spec__": None}, rewrite_assertions=False)
-    with (
-        patch("builtins.print", record),
-        patch.dict(sys.modules, {"__mp_main__": MainAlias("__mp_main__")}),
-    ):
+    with patch("builtins.print", record), main_modules_restored():
         if example.fails_under_method(method):
             with pytest.raises(BaseException) as info:
                 eval_example.run(code, **run)
