@@ -69,6 +69,7 @@ def tiny_site(tmp_path: Path, pages: dict[str, str], *, lang: str = "zh") -> Pat
         "docs_dir": str(docs),
         "site_dir": str(tmp_path / "site"),
         "hooks": [str(ROOT / "docs" / "hooks.py")],
+        "watch": [],
         "theme": {"custom_dir": str(ROOT / "docs" / "overrides")},
         "plugins": {"search": {"enabled": False}},
     }
