@@ -118,7 +118,7 @@ def _end_of_annotations(lines: list[str], after: int, indent: str) -> int:
         line = lines[j]
         if line.strip():
             depth = len(line) - len(line.lstrip())
-            if depth > len(indent) or ORDERED_ITEM.match(line) and depth == len(indent):
+            if depth > len(indent) or (ORDERED_ITEM.match(line) and depth == len(indent)):
                 last = j
             else:
                 break
@@ -252,7 +252,7 @@ def on_nav(nav, config, files, **kwargs):
                 collect(item.children)
 
     collect(nav.items)
-    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
         page.previous_page, page.next_page = before, after
     nav.pages = pages
     return nav

@@ -69,7 +69,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         if example.syntax_error is not None:
             continue
         run = run_example(example, "spawn")
-        promised = [(site, line) for site, lines in example.promised.items() for line in lines]
+        promised = example.promised_lines()
         if match_output(promised, run.printed_lines()) is None and source == original:
             continue  # the #> lines still hold: keep them, and keep the diff quiet
         new = rewrite_promises(example, run)

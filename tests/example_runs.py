@@ -15,6 +15,7 @@ change from run to run are declared here, in ``RUN_TO_RUN``, and nowhere else:
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import os
 import re
@@ -110,6 +111,10 @@ class Example:
             if OUTPUT_PREFIX.match(line) and index not in claimed:
                 raise ValueError(f"{self.path}:{index + 1}: a #> line that is not under a print()")
 
+    def promised_lines(self) -> list[tuple[int, str]]:
+        """(site, line) for every #> line."""
+        return [(site, line) for site, lines in self.promised.items() for line in lines]
+
     def site_of(self, line: int | None) -> int | None:
         """The print() call (by first line) that a traced line number belongs to."""
         for first, last in self.sites:
@@ -202,7 +207,7 @@ def match_output(
 
     def extend(values, target):
         added = []
-        for (kind, v), (_, t) in zip(values, target):
+        for (kind, v), (_, t) in zip(values, target, strict=True):
             a, b = forward.get((kind, v)), backward.get((kind, t))
             if a is None and b is None:
                 forward[kind, v], backward[kind, t] = t, v
@@ -290,7 +295,11 @@ class Run:
 
 
 def run_example(
-    example: Example, method: str, python: str = sys.executable, trace_dir: Path | None = None
+    example: Example,
+    method: str,
+    python: str = sys.executable,
+    trace_dir: Path | None = None,
+    timeout: float = RUN_TIMEOUT,
 ) -> Run:
     """Run ``python <example>`` from the repository root under a start method, traced."""
     import tempfile
@@ -322,12 +331,12 @@ def run_example(
         start_new_session=True,
     )
     try:
-        stdout, stderr = proc.communicate(timeout=RUN_TIMEOUT)
+        stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         stdout, stderr = proc.communicate()
         raise AssertionError(
-            f"{example.path} under {method} did not finish within {RUN_TIMEOUT} s "
+            f"{example.path} under {method} did not finish within {timeout} s "
             f"(killed).\nstdout so far:\n{stdout.decode(errors='replace')}\n"
             f"stderr so far:\n{stderr.decode(errors='replace')}"
         ) from None
@@ -374,10 +383,8 @@ def leftover_children(run: Run, grace: float = 3.0) -> list[dict]:
         if alive:
             time.sleep(0.05)
     for r in alive:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(r["pid"], signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     return alive
 
 

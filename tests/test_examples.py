@@ -113,7 +113,7 @@ def test_in_process(path, method, eval_example):
         else:
             eval_example.run(code, **run)
 
-    promised = [(site, line) for site, lines in example.promised.items() for line in lines]
+    promised = example.promised_lines()
     problem = match_output(promised, printed, subset=True)
     assert problem is None, f"{path} under {method}: {problem}"
 
@@ -145,7 +145,7 @@ def test_real_run(path, method, tmp_path):
         f"{where} wrote to stdout other than through print():\n{run.stdout}"
     )
     # ... and the printed lines are the promised ones, under the print() calls that made them.
-    promised = [(site, line) for site, lines in example.promised.items() for line in lines]
+    promised = example.promised_lines()
     problem = match_output(promised, run.printed_lines())
     assert problem is None, f"{where}: {problem}"
 
