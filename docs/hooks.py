@@ -39,7 +39,16 @@ PYTHON_LANGS = {"python", "py", "python3", "py3", "pycon"}
 
 # Top-level order of the navigation; "*" stands for every section not named,
 # in file-name order. The home page always comes first.
-SECTION_ORDER = ("overview", "processes", "*", "notebooks")
+SECTION_ORDER = (
+    "overview",
+    "processes",
+    "main-guard",
+    "pool",
+    "queue",
+    "threads",
+    "*",
+    "notebooks",
+)
 
 RUN_LINE = {
     "zh": "[源文件]({url}) · 运行：`python {path}`",

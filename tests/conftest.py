@@ -7,6 +7,7 @@ the start method every platform has. The whole suite then checks the result.
 
 from __future__ import annotations
 
+import fnmatch
 import multiprocessing
 import sys
 
@@ -53,12 +54,23 @@ def code_example(example: Example) -> FileExample:
     return FileExample.create(example.source, path=ROOT / example.path, prefix="py")
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-only",
+        metavar="GLOB",
+        help="with --update-examples: rewrite only the examples whose path matches GLOB",
+    )
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     config = session.config
     if not config.getoption("update_examples") or hasattr(config, "workerinput"):
         return
     lint = ExamplesConfig(**LINT)
+    only = config.getoption("update_only")
     for path in example_files():
+        if only and not fnmatch.fnmatch(str(path), only):
+            continue
         example = Example.load(path)
         original = source = example.source
         if example.syntax_error is None:
