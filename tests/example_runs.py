@@ -46,6 +46,8 @@ RUN_TO_RUN = {
 OUTPUT_PREFIX = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*))?$")
 FAILS_WITH = re.compile(r"^# fails-with: (?P<error>.+)$", re.MULTILINE)
 FAILS_UNDER = re.compile(r"^# fails-under: (?P<methods>.+)$", re.MULTILINE)
+#: An example that always starts its children with one method (``get_context("spawn")``)
+START_METHOD = re.compile(r"^# start-method: (?P<method>\w+)$", re.MULTILINE)
 
 
 def example_files() -> list[Path]:
@@ -68,6 +70,8 @@ class Example:
     #: "Type: message" the program must fail with, and under which start methods
     fails_with: str | None = None
     fails_under: set[str] | None = None
+    #: the start method the example picks itself, whatever the default
+    start_method: str | None = None
 
     @classmethod
     def load(cls, path: Path) -> Example:
@@ -82,6 +86,8 @@ class Example:
             example.fails_with = m["error"].strip()
         if m := FAILS_UNDER.search(source):
             example.fails_under = set(m["methods"].replace(",", " ").split())
+        if m := START_METHOD.search(source):
+            example.start_method = m["method"]
         if tree is not None:
             example._read_promises()
         return example

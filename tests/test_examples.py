@@ -158,8 +158,9 @@ def test_real_run(path, method, tmp_path):
     if example.fails_under_method(method):
         return
     if example.calls("Process", "Pool", "ProcessPoolExecutor"):
-        workers = _workers(run, method)
-        assert workers, f"{where} should start child processes by {method}; trace: {run.records}"
+        chosen = example.start_method or method
+        workers = _workers(run, chosen)
+        assert workers, f"{where} should start child processes by {chosen}; trace: {run.records}"
         assert all(w["pid"] != run.main_pid for w in workers)
     names = {r["name"] for r in run.records if r["kind"] == "thread"}
     missing = example.thread_names() - names
