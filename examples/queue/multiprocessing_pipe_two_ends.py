@@ -1,0 +1,25 @@
+"""Pipe() returns two connected ends; by default each end can both send and receive."""
+
+from multiprocessing import Pipe, Process
+
+
+def answer(conn):
+    question = conn.recv()
+    print("child received:", question)
+    #> child received: hello from the parent
+    conn.send(question.upper())  # reply through the same end
+    conn.close()
+
+
+def main():
+    parent_end, child_end = Pipe()  # duplex=True by default
+    child = Process(target=answer, args=(child_end,))
+    child.start()
+    parent_end.send("hello from the parent")
+    print("parent received:", parent_end.recv())
+    #> parent received: HELLO FROM THE PARENT
+    child.join()
+
+
+if __name__ == "__main__":
+    main()

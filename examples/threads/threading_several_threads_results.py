@@ -1,0 +1,43 @@
+"""Three threads each store a result under their own key; joined, the results print in sorted order, and their waits overlapped."""
+
+import threading
+import time
+
+DELAY = 0.2  # each thread waits this long, like a slow download
+
+
+def work(job, numbers, results):
+    time.sleep(DELAY)  # a sleeping thread lets the other threads run
+    results[job] = (sum(n * n for n in numbers), threading.current_thread().name)
+
+
+def main():
+    jobs = {"alpha": [1, 2, 3], "beta": [4, 5], "gamma": [6]}
+    results = {}
+    threads = [
+        threading.Thread(
+            target=work, args=(job, numbers, results), name=f"worker-{job}"
+        )
+        for job, numbers in jobs.items()
+    ]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - start
+
+    for job in sorted(results):
+        total, thread_name = results[job]
+        print(f"{job}: sum of squares {total}, computed in {thread_name}")
+        #> alpha: sum of squares 14, computed in worker-alpha
+        #> beta: sum of squares 41, computed in worker-beta
+        #> gamma: sum of squares 36, computed in worker-gamma
+    print(f"{len(threads)} threads waiting {DELAY} s each took {elapsed:.2f} s in all")
+    #> 3 threads waiting 0.2 s each took 0.20 s in all
+    print("the waits overlapped:", elapsed < len(threads) * DELAY)
+    #> the waits overlapped: True
+
+
+if __name__ == "__main__":
+    main()
