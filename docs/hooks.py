@@ -46,8 +46,19 @@ SECTION_ORDER = (
     "pool",
     "queue",
     "threads",
+    "locks",
+    "thread-local",
+    "coordination",
+    "gil",
+    "futures",
+    "start-methods",
+    "subprocess",
+    "distributed",
+    "tqdm",
     "*",
     "notebooks",
+    "common-mistakes",
+    "glossary",
 )
 
 RUN_LINE = {
