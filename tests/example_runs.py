@@ -300,6 +300,25 @@ class Run:
         return [r for r in self.records if r["kind"] == "start" and r["pid"] != self.main_pid]
 
 
+def example_env(path: Path, method: str, trace: Path) -> dict[str, str]:
+    """The environment of a traced real run: the tracer on PYTHONPATH, told which file to trace
+    and which start method to set; nothing of the test run's own Python settings."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTHON", "PYTEST_", "COV_")) and k != "COLUMNS"
+    }
+    env.update(
+        PYTHONPATH=str(TRACER),
+        PYTHONIOENCODING="utf-8",
+        PYTHONWARNINGS="default",
+        EXAMPLES_TRACE=str(trace),
+        EXAMPLES_FILE=os.path.realpath(ROOT / path),
+        EXAMPLES_START_METHOD=method,
+    )
+    return env
+
+
 def run_example(
     example: Example,
     method: str,
@@ -313,19 +332,7 @@ def run_example(
     trace_dir = Path(trace_dir or tempfile.mkdtemp(prefix="example-trace-"))
     trace = trace_dir / "trace.jsonl"
     trace.unlink(missing_ok=True)
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("PYTHON", "PYTEST_", "COV_")) and k != "COLUMNS"
-    }
-    env.update(
-        PYTHONPATH=str(TRACER),
-        PYTHONIOENCODING="utf-8",
-        PYTHONWARNINGS="default",
-        EXAMPLES_TRACE=str(trace),
-        EXAMPLES_FILE=os.path.realpath(ROOT / example.path),
-        EXAMPLES_START_METHOD=method,
-    )
+    env = example_env(example.path, method, trace)
     started = time.monotonic()
     proc = subprocess.Popen(
         [python, str(example.path)],
@@ -411,6 +418,13 @@ def unexpected_stderr(run: Run) -> str:
 # --- writing #> lines from a real run ----------------------------------------------------------
 
 
+def natural_key(text: str) -> list:
+    """Sort "task 2" before "task 10"."""
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)
+    ]
+
+
 def rewrite_promises(example: Example, run: Run) -> str:
     """The example's source with the #> lines under each print() replaced by what it printed."""
     by_site: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -427,8 +441,8 @@ def rewrite_promises(example: Example, run: Run) -> str:
         while end < len(lines) and OUTPUT_PREFIX.match(lines[end]):
             end += 1
         printed = by_site.get(first, [])
-        if len({pid for pid, _ in printed}) > 1:
-            printed = sorted(printed, key=lambda p: p[1])  # several processes: no fixed order
+        if len({pid for pid, _ in printed}) > 1:  # several processes: no fixed order
+            printed = sorted(printed, key=lambda p: natural_key(p[1]))
         indent = re.match(r"[ \t]*", lines[first - 1]).group(0)
         lines[start:end] = [
             f"{indent}#> {line}".rstrip() if line else f"{indent}#>" for _, line in printed

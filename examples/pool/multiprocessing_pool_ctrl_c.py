@@ -1,0 +1,26 @@
+"""Ctrl-C while waiting on a pool: KeyboardInterrupt, and the `with` block ends the workers."""
+
+import os
+import time
+from multiprocessing import Pool
+
+# How long each task sleeps. Set POOL_TASK_SECONDS=30 to have time to press Ctrl-C.
+TASK_SECONDS = float(os.environ.get("POOL_TASK_SECONDS", "0.1"))
+
+
+def nap(seconds):
+    time.sleep(seconds)
+    return seconds
+
+
+def main():
+    with Pool(2) as pool:
+        print("waiting for 4 tasks (Ctrl-C to interrupt)...", flush=True)
+        #> waiting for 4 tasks (Ctrl-C to interrupt)...
+        results = pool.map(nap, [TASK_SECONDS] * 4)
+    print("all tasks done:", len(results) == 4)
+    #> all tasks done: True
+
+
+if __name__ == "__main__":
+    main()
