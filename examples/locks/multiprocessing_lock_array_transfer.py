@@ -1,0 +1,35 @@
+"""Two processes move money between the accounts of a shared Array; one multiprocessing.Lock around each whole transfer keeps every update and the total of 400."""
+
+import multiprocessing
+
+START = [100, 100, 100, 100]
+
+
+def transfer_all(accounts, lock, moves):
+    for source, target, amount in moves:
+        with lock:  # the two writes of a transfer happen together
+            accounts[source] -= amount
+            accounts[target] += amount
+
+
+def main():
+    lock = multiprocessing.Lock()
+    accounts = multiprocessing.Array("i", START, lock=False)  # "i": C ints
+    to_the_right = [(i % 4, (i + 1) % 4, 1) for i in range(200)]
+    to_account_0 = [(i % 3 + 1, 0, 1) for i in range(150)]
+    processes = [
+        multiprocessing.Process(target=transfer_all, args=(accounts, lock, moves))
+        for moves in (to_the_right, to_account_0)
+    ]
+    for p in processes:
+        p.start()
+    for p in processes:
+        p.join()
+    print("balances:", list(accounts))
+    #> balances: [250, 50, 50, 50]
+    print("total:", sum(accounts))
+    #> total: 400
+
+
+if __name__ == "__main__":
+    main()

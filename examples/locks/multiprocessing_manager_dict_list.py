@@ -1,0 +1,40 @@
+"""Processes fill a Manager's dict and list; a plain list stored in the dict is only a copy in each process, while a nested manager.list() is shared."""
+
+import multiprocessing
+
+
+def worker(index, shared_dict, shared_list):
+    shared_dict[f"worker-{index}"] = index * 10
+    shared_list.append(index)
+    shared_dict["plain"].append(index)  # appends to a local copy
+    shared_dict["nested"].append(index)  # a proxy: goes to the manager
+
+
+def main():
+    with multiprocessing.Manager() as manager:  # starts the manager's process
+        shared_dict = manager.dict()
+        shared_list = manager.list()
+        shared_dict["plain"] = []
+        shared_dict["nested"] = manager.list()
+        processes = [
+            multiprocessing.Process(target=worker, args=(i, shared_dict, shared_list))
+            for i in range(2)
+        ]
+        for p in processes:
+            p.start()
+        for p in processes:
+            p.join()
+        for key in ("worker-0", "worker-1"):
+            print(f"dict[{key!r}]:", shared_dict[key])
+            #> dict['worker-0']: 0
+            #> dict['worker-1']: 10
+        print("list:", sorted(shared_list))
+        #> list: [0, 1]
+        print("plain list in the dict:", shared_dict["plain"])
+        #> plain list in the dict: []
+        print("nested manager list:", sorted(shared_dict["nested"]))
+        #> nested manager list: [0, 1]
+
+
+if __name__ == "__main__":
+    main()
