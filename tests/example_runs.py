@@ -48,6 +48,8 @@ FAILS_WITH = re.compile(r"^# fails-with: (?P<error>.+)$", re.MULTILINE)
 FAILS_UNDER = re.compile(r"^# fails-under: (?P<methods>.+)$", re.MULTILINE)
 #: An example that always starts its children with one method (``get_context("spawn")``)
 START_METHOD = re.compile(r"^# start-method: (?P<method>\w+)$", re.MULTILINE)
+#: An example that needs fork (and so cannot run on Windows) says ``# needs: fork``
+NEEDS = re.compile(r"^# needs: (?P<methods>.+)$", re.MULTILINE)
 
 
 def example_files() -> list[Path]:
@@ -72,6 +74,8 @@ class Example:
     fails_under: set[str] | None = None
     #: the start method the example picks itself, whatever the default
     start_method: str | None = None
+    #: start methods the example uses itself, whatever the default (it cannot run without them)
+    needs: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, path: Path) -> Example:
@@ -88,6 +92,9 @@ class Example:
             example.fails_under = set(m["methods"].replace(",", " ").split())
         if m := START_METHOD.search(source):
             example.start_method = m["method"]
+            example.needs.add(m["method"])
+        if m := NEEDS.search(source):
+            example.needs.update(m["methods"].replace(",", " ").split())
         if tree is not None:
             example._read_promises()
         return example

@@ -72,6 +72,15 @@ def main_modules_restored():
                 sys.modules[name] = module
 
 
+def skip_if_unrunnable(example: Example) -> None:
+    missing = example.needs - set(METHODS)
+    if missing:
+        pytest.skip(
+            f"{example.path} uses the {', '.join(sorted(missing))} start method, "
+            "which this platform does not have"
+        )
+
+
 def _check_failure(example: Example, error: BaseException) -> None:
     declared = example.fails_with
     actual = " ".join(f"{type(error).__name__}: {error}".split())
@@ -84,6 +93,7 @@ def test_in_process(path, method, eval_example):
     """pytest-examples runs the file as __main__ in this process; the main process's prints must
     stand in the file's #> lines (child processes' prints are checked by the real run)."""
     example = Example.load(path)
+    skip_if_unrunnable(example)
     multiprocessing.set_start_method(method, force=True)
     code = code_example(example)
     copy = str(eval_example.tmp_path / f"{code.module_name}.py")  # where pytest-examples runs it
@@ -129,6 +139,7 @@ def test_real_run(path, method, tmp_path):
     lines (child processes included), writes nothing unexpected to stderr, really starts the
     processes and threads it says it starts, and leaves no process behind."""
     example = Example.load(path)
+    skip_if_unrunnable(example)
     run = run_example(example, method, trace_dir=tmp_path)
     where = f"{path} under {method}"
     leftovers = leftover_children(run)

@@ -38,7 +38,23 @@ def _example_line(frame):
     return None
 
 
+def _ours():
+    """Whether this process runs the example: the program itself, a multiprocessing child or
+    helper (spawn, forkserver, resource tracker), or a fork of one of them. Another Python
+    program the example starts (``subprocess.run([sys.executable, ...])``) is only recorded as
+    a process, so that the tests can check it has ended too."""
+    argv = list(getattr(sys, "orig_argv", sys.argv))
+    if any(os.path.realpath(arg) == _EXAMPLE for arg in argv if arg.endswith(".py")):
+        return True
+    return any("multiprocessing" in arg for arg in argv)
+
+
 def _install():
+    os.register_at_fork(after_in_child=lambda: _record("start", how="fork"))
+    _record("start", how="exec", argv=list(getattr(sys, "orig_argv", sys.argv)))
+    if not _ours():
+        return
+
     real_print = builtins.print
 
     def traced_print(*args, sep=" ", end="\n", file=None, flush=False):
@@ -55,8 +71,6 @@ def _install():
         _record("thread", name=threading.current_thread().name)
 
     threading.setprofile(thread_started)
-    os.register_at_fork(after_in_child=lambda: _record("start", how="fork"))
-    _record("start", how="exec", argv=list(getattr(sys, "orig_argv", sys.argv)))
 
     if _METHOD:
         import multiprocessing

@@ -1,0 +1,29 @@
+"""mp_context makes a ProcessPoolExecutor start its workers by spawn, whatever the default start method."""
+
+# start-method: spawn
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+
+def describe_worker(task):
+    process = multiprocessing.current_process()
+    return task, type(process).__name__, __name__
+
+
+def main():
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=2, mp_context=ctx) as executor:
+        results = list(executor.map(describe_worker, range(4)))
+
+    print("tasks done:", [task for task, _, _ in results])
+    #> tasks done: [0, 1, 2, 3]
+    print("worker process classes:", sorted({kind for _, kind, _ in results}))
+    #> worker process classes: ['SpawnProcess']
+    print(
+        "the workers imported this file as:", sorted({name for _, _, name in results})
+    )
+    #> the workers imported this file as: ['__mp_main__']
+
+
+if __name__ == "__main__":
+    main()

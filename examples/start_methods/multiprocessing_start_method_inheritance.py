@@ -1,0 +1,33 @@
+"""fork children see the parent as it is; spawn and forkserver children import this file afresh (POSIX only)."""
+
+# needs: fork
+
+import multiprocessing
+import os
+
+SETTING = "set in the file"
+
+
+def describe_child():
+    return SETTING, __name__, os.getppid()
+
+
+def main():
+    global SETTING
+    SETTING = "changed in main()"  # after the file was loaded, before any child starts
+
+    for method in ("fork", "spawn", "forkserver"):
+        ctx = multiprocessing.get_context(method)
+        with ctx.Pool(1) as pool:
+            setting, module_name, parent = pool.apply(describe_child)
+        print(
+            f"{method:<10}  SETTING={setting!r:<20}  module={module_name!r:<13}"
+            f"  parent is the main process: {parent == os.getpid()}"
+        )
+        #> fork        SETTING='changed in main()'   module='__main__'     parent is the main process: True
+        #> spawn       SETTING='set in the file'     module='__mp_main__'  parent is the main process: True
+        #> forkserver  SETTING='set in the file'     module='__mp_main__'  parent is the main process: False
+
+
+if __name__ == "__main__":
+    main()
