@@ -84,7 +84,8 @@ def skip_if_unrunnable(example: Example) -> None:
 def _check_failure(example: Example, error: BaseException) -> None:
     declared = example.fails_with
     actual = " ".join(f"{type(error).__name__}: {error}".split())
-    assert actual.startswith(declared), f"{example.path} failed with {actual!r}, not {declared!r}"
+    # as in the real run: the declared text must stand in the error (a fragment is enough)
+    assert declared in actual, f"{example.path} failed with {actual!r}, not {declared!r}"
 
 
 @pytest.mark.parametrize("method", METHODS)
