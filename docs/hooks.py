@@ -80,7 +80,19 @@ def on_config(config, **kwargs):
     paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
     if root not in paths:
         os.environ["PYTHONPATH"] = os.pathsep.join([root, *paths])
+    _quick_kernel_shutdown()
     return config
+
+
+def _quick_kernel_shutdown(seconds: float = 0.5) -> None:
+    """A kernel whose notebook used spawn or forkserver has multiprocessing's resource tracker
+    as a child, which ignores SIGTERM; jupyter_client then waits half of its 5 s
+    ``shutdown_wait_time`` before it kills the kernel, at every notebook page. The kernel's
+    work is done by then, so wait less. (mkdocs-jupyter replaces the executor's own config, so
+    the default is changed where the kernel manager reads it.)"""
+    from jupyter_client.manager import KernelManager
+
+    KernelManager.class_traits()["shutdown_wait_time"].default_value = seconds
 
 
 # ---------------------------------------------------------------------------
