@@ -9,6 +9,7 @@ folders, with configs that INHERIT the real ones and change only the folders.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import posixpath
 import re
@@ -52,6 +53,37 @@ def mkdocs_build(config: Path, site_dir: Path | None = None) -> subprocess.Compl
 
 def output(result: subprocess.CompletedProcess) -> str:
     return result.stdout + result.stderr
+
+
+def quick_build(config: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of a small test site, in this process: starting a Python that
+    imports MkDocs, Material and mkdocs-jupyter again for every small site costs more than
+    building it. The log and any error end up in the result, as a subprocess's output would."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    records: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            records.append(f"{record.levelname}: {record.getMessage()}")
+
+    handler = Collect(level=logging.INFO)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        build(load_config(config_file=str(config), strict=True))
+        returncode, error = 0, ""
+    except BaseException as exc:  # what would end the mkdocs command: SystemExit, Abort, ...
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        returncode, error = 1, f"{type(exc).__name__}: {exc}"
+    finally:
+        os.chdir(here)
+        logger.removeHandler(handler)
+    return subprocess.CompletedProcess([str(config)], returncode, "\n".join(records), error)
 
 
 def tiny_site(tmp_path: Path, pages: dict[str, str], *, lang: str = "zh") -> Path:
@@ -273,7 +305,7 @@ def fence(path: str, title: str | None = None, indent: str = "") -> str:
 )
 @pytest.mark.timeout(120)
 def test_broken_page_fails_the_build_naming_it(tmp_path, pages, expected):
-    result = mkdocs_build(tiny_site(tmp_path, pages))
+    result = quick_build(tiny_site(tmp_path, pages))
     assert result.returncode != 0, f"the strict build passed:\n{output(result)}"
     for text in expected:
         assert text in output(result), f"{text!r} not in the build output:\n{output(result)}"
@@ -293,7 +325,7 @@ def test_failing_notebook_fails_the_build_naming_it(tmp_path):
     config = tiny_site(
         tmp_path, {"index.md": "# 首页\n", "broken.ipynb": nbformat.writes(notebook)}
     )
-    result = mkdocs_build(config)
+    result = quick_build(config)
     assert result.returncode != 0, f"the strict build passed:\n{output(result)}"
     assert "broken.ipynb" in output(result)
     assert "this cell fails on purpose" in output(result)
@@ -314,7 +346,7 @@ def test_example_blocks_get_source_link_and_run_command(tmp_path, lang):
         + '\n=== "Tab"\n\n'
         + fence(INCLUDE, INCLUDE, indent="    ")
     )
-    result = mkdocs_build(tiny_site(tmp_path, {"index.md": page}, lang=lang))
+    result = quick_build(tiny_site(tmp_path, {"index.md": page}, lang=lang))
     assert result.returncode == 0, output(result)
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     link = f'<a href="{REPO}/blob/main/{INCLUDE}">{"源文件" if lang == "zh" else "Source"}</a>'

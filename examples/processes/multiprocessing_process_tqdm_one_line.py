@@ -5,7 +5,7 @@ from multiprocessing import Process
 
 from tqdm import tqdm
 
-STEPS = 2_000_000
+STEPS = 1_000_000
 
 
 def run_proc(name):
