@@ -19,6 +19,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -305,6 +306,44 @@ class Run:
 
     def children(self) -> list[dict]:
         return [r for r in self.records if r["kind"] == "start" and r["pid"] != self.main_pid]
+
+
+def python_version(python: str) -> tuple[int, int] | None:
+    """The (major, minor) version of a Python executable, or None if it does not run."""
+    if not os.path.exists(python):
+        return None
+    try:
+        done = subprocess.run(
+            [python, "-c", "import sys; print(*sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    major, minor = map(int, done.stdout.split())
+    return major, minor
+
+
+def find_pythons(minimum: tuple[int, int] = (3, 11)) -> dict[tuple[int, int], str]:
+    """CPython versions found on this machine, newest patch release of each minor version: this
+    interpreter, ``pythonX.Y`` on PATH, and pyenv's installs (``$PYENV_ROOT/versions``)."""
+    candidates = [sys.executable]
+    candidates += [shutil.which(f"python3.{minor}") or "" for minor in range(minimum[1], 20)]
+    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    installs = (pyenv_root / "versions").glob("3.*/bin/python")
+    candidates += sorted(map(str, installs), key=natural_key)
+    found: dict[tuple[int, int], str] = {}
+    for python in filter(None, candidates):
+        version = python_version(python)
+        if version is not None and version >= minimum:
+            found[version] = python  # a later (newer patch) install of a version wins
+    if sys.version_info[:2] >= minimum:
+        found[sys.version_info[:2]] = sys.executable  # this interpreter, with its packages
+    return dict(sorted(found.items()))
 
 
 def example_env(path: Path, method: str, trace: Path) -> dict[str, str]:

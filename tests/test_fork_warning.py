@@ -25,14 +25,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from example_runs import ROOT, Example
+from example_runs import ROOT, Example, find_pythons
 
 EXAMPLE = Path("examples/start_methods/multiprocessing_fork_thread_warning.py")
-CANDIDATES = [
-    sys.executable,
-    "/root/.pyenv/versions/3.12.1/bin/python",
-    "/root/.pyenv/versions/3.13.0/bin/python",
-]
 WARNING = re.compile(
     r"DeprecationWarning: This process \(pid=(?P<pid>\d+)\) is multi-threaded, "
     r"use of fork\(\) may lead to deadlocks in the child\."
@@ -45,29 +40,8 @@ BARE_FORK = (
 )
 
 
-def version_of(python: str) -> tuple[int, int] | None:
-    if not os.path.exists(python):
-        return None
-    done = subprocess.run(
-        [python, "-c", "import sys; print(*sys.version_info[:2])"],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-    if done.returncode != 0:
-        return None
-    major, minor = map(int, done.stdout.split())
-    return major, minor
-
-
 def pythons() -> list[tuple[str, tuple[int, int]]]:
-    found = {}
-    for python in CANDIDATES:
-        version = version_of(python)
-        if version is not None and version >= (3, 12):
-            found.setdefault(version, python)
-    return sorted((python, version) for version, python in found.items())
+    return [(python, version) for version, python in find_pythons((3, 12)).items()]
 
 
 PYTHONS = pythons() if sys.platform != "win32" else []
@@ -77,7 +51,7 @@ pytestmark = [
     pytest.mark.skipif(
         sys.platform != "win32" and not PYTHONS,
         reason="needs Python 3.12 or newer (the warning is new in 3.12): this interpreter is "
-        f"{sys.version_info.major}.{sys.version_info.minor} and no pyenv 3.12.1/3.13.0 was found",
+        f"{sys.version_info.major}.{sys.version_info.minor} and no newer CPython was found",
     ),
 ]
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 import tqdm
-from example_runs import ROOT, Example, run_example
+from example_runs import ROOT, Example, find_pythons, run_example
 from test_progress_bars import bars_per_row
 
 METHODS = multiprocessing.get_all_start_methods()
@@ -95,44 +95,18 @@ def test_chunksize_bar_counts_chunks_in_tqdm_4_70(tmp_path):
 
 # --- the monitor thread and the fork warning (Python 3.12+) ------------------------------------
 
-CANDIDATES = [
-    sys.executable,
-    "/root/.pyenv/versions/3.12.1/bin/python",
-    "/root/.pyenv/versions/3.13.0/bin/python",
-]
 FORK_WARNING = "is multi-threaded, use of fork() may lead to deadlocks in the child"
 
 
-def version_of(python: str) -> tuple[int, int] | None:
-    if not os.path.exists(python):
-        return None
-    done = subprocess.run(
-        [python, "-c", "import sys; print(*sys.version_info[:2])"],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-    if done.returncode != 0:
-        return None
-    major, minor = map(int, done.stdout.split())
-    return major, minor
-
-
 def pythons() -> list[str]:
-    found = {}
-    for python in CANDIDATES:
-        version = version_of(python)
-        if version is not None and version >= (3, 12):
-            found.setdefault(version, python)
-    return [found[v] for v in sorted(found)]
+    return list(find_pythons((3, 12)).values())
 
 
 PYTHONS = pythons() if sys.platform != "win32" else []
 needs_312 = pytest.mark.skipif(
     not PYTHONS,
     reason="needs Python 3.12 or newer and fork (the warning is new in 3.12): this interpreter "
-    f"is {sys.version_info.major}.{sys.version_info.minor} and no pyenv 3.12.1/3.13.0 was found",
+    f"is {sys.version_info.major}.{sys.version_info.minor} and no newer CPython was found",
 )
 
 
