@@ -4,8 +4,9 @@
 ``with Pool(2)`` block. Once it says it is waiting, it gets SIGINT: sent to the main process alone
 (``kill -INT <pid>``), or to its whole process group, as a terminal's Ctrl-C does. It must then end
 at once, with the main process's ``KeyboardInterrupt`` on stderr and death by SIGINT as its exit
-status, and leave no process of its session behind (workers, forkserver, resource tracker). Run under every start method, with the same environment and tracer as the
-example tests. POSIX only: Windows cannot send SIGINT to another process.
+status, and leave no process of its session behind (workers, forkserver, resource tracker). Run
+under every start method, with the same environment and tracer as the example tests. POSIX only:
+Windows cannot send SIGINT to another process.
 """
 
 from __future__ import annotations
