@@ -415,7 +415,7 @@ def run_example(
     )
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     """Whether a process exists and is not a zombie."""
     try:
         os.kill(pid, 0)
@@ -436,15 +436,15 @@ def leftover_children(run: Run, grace: float = 3.0) -> list[dict]:
     """Child processes of the run still alive after ``grace`` seconds (helpers such as the
     forkserver and the resource tracker notice that the parent is gone and exit on their own)."""
     deadline = time.monotonic() + grace
-    alive = run.children()
-    while alive and time.monotonic() < deadline:
-        alive = [r for r in alive if _alive(r["pid"])]
-        if alive:
+    remaining = run.children()
+    while remaining and time.monotonic() < deadline:
+        remaining = [r for r in remaining if alive(r["pid"])]
+        if remaining:
             time.sleep(0.05)
-    for r in alive:
+    for r in remaining:
         with contextlib.suppress(ProcessLookupError):
             os.kill(r["pid"], signal.SIGKILL)
-    return alive
+    return remaining
 
 
 # tqdm draws its bars on stderr; everything else there is unexpected.

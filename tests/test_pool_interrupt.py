@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 import pytest
-from example_runs import ROOT, example_env
+from example_runs import ROOT, alive, example_env
 
 EXAMPLE = Path("examples/pool/multiprocessing_pool_ctrl_c.py")
 METHODS = multiprocessing.get_all_start_methods()
@@ -43,17 +43,6 @@ pytestmark = pytest.mark.skipif(
 def environment(trace: Path, method: str) -> dict[str, str]:
     """The environment run_example() gives an example, plus the task length."""
     return {**example_env(EXAMPLE, method, trace), "POOL_TASK_SECONDS": TASK_SECONDS}
-
-
-def alive(pid: int) -> bool:
-    """Whether a process exists (where there is no /proc, a zombie counts as alive)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def still_running(sid: int, traced: set[int]) -> set[int]:
