@@ -38,10 +38,12 @@ live-en: $(BIN)/.installed
 update-examples: $(BIN)/.installed
 	$(BIN)/python -m pytest --update-examples
 
-# Re-pin requirements.lock after editing pyproject.toml (needs uv: pip install uv).
+# Re-pin requirements.lock (and the CI lint job's requirements-actionlint.lock) after editing pyproject.toml (needs uv: pip install uv).
 lock:
 	uv pip compile pyproject.toml --group dev --generate-hashes --universal \
 		--python-version 3.11 --no-header -o requirements.lock
+	uv pip compile --group workflows --generate-hashes --universal \
+		--python-version 3.11 --no-header -o requirements-actionlint.lock
 
 clean:
 	rm -rf site .pytest_cache
