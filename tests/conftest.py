@@ -18,6 +18,8 @@ from example_runs import (
     Example,
     example_files,
     match_output,
+    other_pythons,
+    prepare_python,
     rewrite_promises,
     run_example,
 )
@@ -56,16 +58,36 @@ def code_example(example: Example) -> FileExample:
 
 def pytest_addoption(parser):
     parser.addoption(
+        "--other-pythons",
+        action="store_true",
+        help="instead of the main suite, run every example with each other CPython version "
+        "found on this machine (tests marked other_pythons)",
+    )
+    parser.addoption(
         "--update-only",
         metavar="GLOB",
         help="with --update-examples: rewrite only the examples whose path matches GLOB",
     )
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "other_pythons: runs an example with another CPython (pytest --other-pythons)"
+    )
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     config = session.config
-    if not config.getoption("update_examples") or hasattr(config, "workerinput"):
-        return
+    if hasattr(config, "workerinput"):
+        return  # the controller prepares, once, before the workers start
+    if config.getoption("other_pythons"):
+        for version, python in other_pythons().items():
+            prepare_python(version, python)
+    if config.getoption("update_examples"):
+        update_examples(config)
+
+
+def update_examples(config: pytest.Config) -> None:
     lint = ExamplesConfig(**LINT)
     only = config.getoption("update_only")
     for path in example_files():
@@ -98,6 +120,15 @@ def _fresh_start_method():
 
 
 def pytest_collection_modifyitems(config, items):
+    # The main suite, or with --other-pythons only the runs with the other CPython versions.
+    wanted = config.getoption("other_pythons")
+    keep = [
+        item for item in items if (item.get_closest_marker("other_pythons") is not None) == wanted
+    ]
+    if len(keep) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+        items[:] = keep
+
     # Longest first, so that the workers finish together: the site build (one test, tens of
     # seconds), then the real runs of the examples, then the rest.
     def cost(item):

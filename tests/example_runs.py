@@ -28,6 +28,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psutil
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 TRACER = Path(__file__).resolve().parent / "tracer"
@@ -346,6 +348,53 @@ def find_pythons(minimum: tuple[int, int] = (3, 11)) -> dict[tuple[int, int], st
     return dict(sorted(found.items()))
 
 
+#: Where the other CPython versions get a virtual environment with what the examples import.
+OTHER_PYTHONS = ROOT / ".venv" / "other-pythons"
+
+
+def other_pythons() -> dict[tuple[int, int], str]:
+    """The CPython versions found on this machine other than the one running the tests."""
+    return {v: p for v, p in find_pythons().items() if v != sys.version_info[:2]}
+
+
+def venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def example_requirements() -> str:
+    """The lock's entries for what the examples import (the project's own dependencies: tqdm,
+    and colorama, which tqdm needs on Windows), hashes included."""
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    entries = re.findall(r"^(?:tqdm|colorama)==.*?(?=^\S|\Z)", lock, re.MULTILINE | re.DOTALL)
+    assert any(e.startswith("tqdm==") for e in entries), "requirements.lock has no tqdm entry"
+    return "".join(entries)
+
+
+def prepare_python(version: tuple[int, int], python: str) -> Path:
+    """A virtual environment of ``python`` holding the examples' dependencies from the lock
+    (reused while the lock's entries for them are unchanged). Returns its interpreter."""
+    venv = OTHER_PYTHONS / "{}.{}".format(*version)
+    requirements = example_requirements()
+    installed = venv / "installed.txt"  # a copy of what was installed, written last
+    if installed.is_file() and installed.read_text(encoding="utf-8") == requirements:
+        return venv_python(venv)
+    shutil.rmtree(venv, ignore_errors=True)
+    wanted = OTHER_PYTHONS / f"requirements-{version[0]}.{version[1]}.txt"
+    wanted.parent.mkdir(parents=True, exist_ok=True)
+    wanted.write_text(requirements, encoding="utf-8")
+    pip = [str(venv_python(venv)), "-m", "pip", "install", "--quiet"]
+    pip += ["--disable-pip-version-check", "--require-hashes", "--no-deps", "-r", str(wanted)]
+    for step in ([python, "-m", "venv", str(venv)], pip):
+        done = subprocess.run(step, capture_output=True, text=True, check=False, timeout=300)
+        if done.returncode != 0:
+            raise RuntimeError(
+                f"could not prepare Python {version[0]}.{version[1]} ({python}) for the "
+                f"examples: {' '.join(step)} failed:\n{done.stdout}{done.stderr}"
+            )
+    installed.write_text(requirements, encoding="utf-8")
+    return venv_python(venv)
+
+
 def example_env(path: Path, method: str, trace: Path) -> dict[str, str]:
     """The environment of a traced real run: the tracer on PYTHONPATH, told which file to trace
     and which start method to set; nothing of the test run's own Python settings."""
@@ -392,7 +441,7 @@ def run_example(
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
+        kill_tree(proc.pid)
         stdout, stderr = proc.communicate()
         raise AssertionError(
             f"{example.path} under {method} did not finish within {timeout} s "
@@ -416,20 +465,34 @@ def run_example(
 
 
 def alive(pid: int) -> bool:
-    """Whether a process exists and is not a zombie."""
+    """Whether a process exists and is not a zombie. (psutil, not ``os.kill(pid, 0)``: on
+    Windows that call does not probe the process, it terminates it.)"""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
         return False
-    except PermissionError:
+    except psutil.AccessDenied:
         return True
-    stat = Path(f"/proc/{pid}/stat")
-    if stat.exists():
-        try:
-            return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
-        except (OSError, IndexError):
-            return False
-    return True
+
+
+def kill(pid: int) -> None:
+    """Kill one process, if it still exists."""
+    with contextlib.suppress(psutil.NoSuchProcess):
+        psutil.Process(pid).kill()
+
+
+def kill_tree(pid: int) -> None:
+    """Kill a run that hangs, with every process it started. On POSIX the run leads its own
+    session (``start_new_session``), so its process group goes; Windows has no process groups to
+    signal, so its descendants are killed one by one, then the run."""
+    if os.name == "posix":
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGKILL)
+        return
+    with contextlib.suppress(psutil.NoSuchProcess):
+        for child in psutil.Process(pid).children(recursive=True):
+            kill(child.pid)
+    kill(pid)
 
 
 def leftover_children(run: Run, grace: float = 3.0) -> list[dict]:
@@ -442,8 +505,7 @@ def leftover_children(run: Run, grace: float = 3.0) -> list[dict]:
         if remaining:
             time.sleep(0.05)
     for r in remaining:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(r["pid"], signal.SIGKILL)
+        kill(r["pid"])
     return remaining
 
 

@@ -13,12 +13,15 @@ from unittest.mock import patch
 import pytest
 from conftest import LINT, code_example
 from example_runs import (
+    OTHER_PYTHONS,
     Example,
     example_files,
     leftover_children,
     match_output,
+    other_pythons,
     run_example,
     unexpected_stderr,
+    venv_python,
 )
 
 METHODS = multiprocessing.get_all_start_methods()
@@ -139,10 +142,44 @@ def test_real_run(path, method, tmp_path):
     """``python <path>`` from the repository root: it exits as promised, prints exactly its #>
     lines (child processes included), writes nothing unexpected to stderr, really starts the
     processes and threads it says it starts, and leaves no process behind."""
+    check_real_run(path, method, tmp_path, sys.executable)
+
+
+#: The other CPython versions installed here (``pytest --other-pythons`` runs these tests).
+OTHERS = other_pythons()
+
+
+if OTHERS:
+
+    @pytest.mark.other_pythons
+    @pytest.mark.parametrize("method", METHODS)
+    @pytest.mark.parametrize("path", FILES, ids=ids)
+    @pytest.mark.parametrize("version", list(OTHERS), ids=lambda v: "python{}.{}".format(*v))
+    def test_real_run_other_python(version, path, method, tmp_path):
+        """The same real run as test_real_run, with each other CPython version found here, in
+        a virtual environment with the examples' dependencies from the lock (conftest.py makes
+        it before the tests start)."""
+        python = venv_python(OTHER_PYTHONS / "{}.{}".format(*version))
+        assert python.is_file(), f"{python} is missing: run pytest with --other-pythons"
+        label = " with Python {}.{}".format(*version)
+        check_real_run(path, method, tmp_path, str(python), label=label)
+
+else:
+
+    @pytest.mark.other_pythons
+    @pytest.mark.skip(
+        reason="no CPython other than this one found here (looked for python3.N on PATH and "
+        "in pyenv's versions folder)"
+    )
+    def test_real_run_other_python():
+        """Stands for the runs with other CPython versions where there is none."""
+
+
+def check_real_run(path, method, tmp_path, python: str, label: str = "") -> None:
     example = Example.load(path)
     skip_if_unrunnable(example)
-    run = run_example(example, method, trace_dir=tmp_path)
-    where = f"{path} under {method}"
+    run = run_example(example, method, python=python, trace_dir=tmp_path)
+    where = f"{path} under {method}{label}"
     leftovers = leftover_children(run)
 
     if example.fails_under_method(method):

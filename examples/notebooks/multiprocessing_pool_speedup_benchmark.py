@@ -149,9 +149,11 @@ def run_benchmark(cpu_seconds=0.15, io_seconds=0.1, max_workers=None, method=Non
     runs = []
     for workers in counts:
         alone["cpu"].append(timed(spin, (0, steps))[0])
-        with ThreadPool(workers) as threads:
-            processes = started_process_pool(context, workers)
-            try:
+        # The process pool first: forking while the thread pool's threads run could deadlock
+        # a child (Python 3.12+ warns about it).
+        processes = started_process_pool(context, workers)
+        try:
+            with ThreadPool(workers) as threads:
                 for mode, pool in (("threads", threads), ("processes", processes)):
                     for task in TASKS:
                         work = pieces(task, workers)
@@ -159,9 +161,9 @@ def run_benchmark(cpu_seconds=0.15, io_seconds=0.1, max_workers=None, method=Non
                         if task == "cpu" and sum(results) != expected:
                             raise AssertionError("the pieces do not add up")
                         runs.append((task, mode, workers, seconds))
-            finally:
-                processes.close()
-                processes.join()
+        finally:
+            processes.close()
+            processes.join()
 
     baseline = {task: min(times) for task, times in alone.items()}
     rows = [Measurement(task, "sequential", 1, baseline[task], 1.0) for task in TASKS]

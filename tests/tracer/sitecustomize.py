@@ -50,7 +50,8 @@ def _ours():
 
 
 def _install():
-    os.register_at_fork(after_in_child=lambda: _record("start", how="fork"))
+    if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+        os.register_at_fork(after_in_child=lambda: _record("start", how="fork"))
     _record("start", how="exec", argv=list(getattr(sys, "orig_argv", sys.argv)))
     if not _ours():
         return
