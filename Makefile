@@ -15,7 +15,7 @@ BIN := $(VENV)/bin
 endif
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test live live-en update-examples lock clean
+.PHONY: serve build test lint live live-en update-examples lock clean
 
 $(BIN)/.installed: requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ serve: build
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest --other-pythons
+
+# The lint checks alone (CI's lint job, with actionlint installed): ruff on the tests and hooks,
+# ruff and black on every example, zizmor and actionlint on .github/.
+lint: $(BIN)/.installed
+	$(BIN)/python -m pytest tests/test_lint.py tests/test_workflows.py \
+		"tests/test_examples.py::test_lint"
 
 # Live reload while writing, one language at a time.
 live: $(BIN)/.installed
