@@ -142,3 +142,18 @@ def test_pages_deploys_only_main_and_what_the_strict_build_made():
     assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
     assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_site_url_is_where_pages_publishes_this_repository():
+    """GitHub Pages publishes repository OWNER/NAME at https://OWNER.github.io/NAME/; the
+    sitemap, the canonical links and the language links are only right if site_url says so.
+    The edit links lead to the folder each language's pages really live in."""
+    zh = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    en = yaml.safe_load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"))
+    owner, name = re.fullmatch(r"https://github\.com/([\w.-]+)/([\w.-]+)", zh["repo_url"]).groups()
+    home = f"https://{owner.lower()}.github.io/{name}/"
+    assert zh["site_url"] == home
+    assert en["site_url"] == home + "en/"
+    for config in (zh, en):
+        assert config["edit_uri"] == f"edit/main/{config['docs_dir']}/"
+        assert (ROOT / config["docs_dir"]).is_dir()
