@@ -8,8 +8,13 @@ the start method every platform has. The whole suite then checks the result.
 from __future__ import annotations
 
 import fnmatch
+import json
 import multiprocessing
+import os
+import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 import pytest_examples.run_code
@@ -110,6 +115,80 @@ def update_examples(config: pytest.Config) -> None:
         if new != original:
             (ROOT / path).write_text(new, encoding="utf-8")
             print(f"updated {path}", file=sys.stderr)
+
+
+# --- the built site, shared by every worker ---------------------------------------------------
+
+#: A build that executes notebooks starts Jupyter kernels: give it room on a busy machine.
+BUILD_TIMEOUT = 110
+
+
+def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` from the repository root, as ``make build`` runs it."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    command += ["--site-dir", str(site_dir)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        command,
+        check=False,
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=BUILD_TIMEOUT,
+    )
+
+
+def build_both_languages(site: Path) -> tuple[int, str]:
+    """Both languages, as ``make build``: Chinese first (its build cleans the folder), English
+    into ``en/``. Returns the exit status of the first failing build (0 if none) and the log."""
+    log = []
+    for config, target in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
+        try:
+            result = mkdocs_build(ROOT / config, target)
+        except subprocess.TimeoutExpired as exc:
+            return 1, f"{config}: no result after {exc.timeout} s"
+        log.append(f"$ mkdocs build --strict -f {config}\n{result.stdout}{result.stderr}")
+        if result.returncode != 0:
+            return result.returncode, f"{config} does not build:\n" + "\n".join(log)
+    return 0, "\n".join(log)
+
+
+@pytest.fixture(scope="session")
+def built_site(request, tmp_path_factory) -> Path:
+    """The real site, both languages, built once per pytest run, however many xdist workers.
+
+    Under xdist every worker's temporary folder sits in one folder of this run. The first
+    worker to create the lock file there (an exclusive create, which every platform has) builds
+    the site next to it and then writes the outcome; the others wait for that outcome. A failed
+    build fails every test that uses the site, with the build's output."""
+    if hasattr(request.config, "workerinput"):
+        shared = tmp_path_factory.getbasetemp().parent
+    else:
+        shared = tmp_path_factory.getbasetemp()
+    site = shared / "built-site"
+    outcome = shared / "built-site.json"
+    try:
+        fd = os.open(shared / "built-site.lock", os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        deadline = time.monotonic() + 2 * BUILD_TIMEOUT + 30
+        while not outcome.exists():
+            if time.monotonic() > deadline:
+                pytest.fail(f"another worker's site build left no outcome in {outcome}")
+            time.sleep(0.2)
+    else:
+        os.close(fd)
+        returncode, log = build_both_languages(site)
+        partial = outcome.with_suffix(".part")
+        partial.write_text(json.dumps({"returncode": returncode, "log": log}), encoding="utf-8")
+        os.replace(partial, outcome)  # atomic: a waiting worker never reads half a file
+    result = json.loads(outcome.read_text(encoding="utf-8"))
+    if result["returncode"] != 0:
+        pytest.fail(f"the site does not build:\n{result['log']}", pytrace=False)
+    return site
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,10 @@
 """The site itself: both languages build in strict mode, notebooks included, and the result is
 what readers need; a broken page fails the build and the message names the page.
 
-The real site is built once per test process (``built_site``), into a temporary folder, with the
-same two commands as ``make build``. The failure cases build tiny sites from temporary docs
-folders, with configs that INHERIT the real ones and change only the folders.
+The real site is built once per pytest run (the ``built_site`` fixture in conftest.py, shared by
+the xdist workers), into a temporary folder, with the same two commands as ``make build``. The
+failure cases build tiny sites from temporary docs folders, with configs that INHERIT the real
+ones and change only the folders.
 """
 
 from __future__ import annotations
@@ -14,41 +15,19 @@ import os
 import posixpath
 import re
 import subprocess
-import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import nbformat
 import pytest
+import yaml
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("zh", "en")
 OWN_HOST = "concurrency-guide.github.io"
 REPO = "https://github.com/concurrency-guide/python-processes-threads"
-
-# A build that executes notebooks starts a Jupyter kernel: give it room on a busy machine.
-BUILD_TIMEOUT = 110
-
-
-def mkdocs_build(config: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` from the repository root, as ``make build`` runs it."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-    if site_dir is not None:
-        command += ["--site-dir", str(site_dir)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        command,
-        check=False,
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=BUILD_TIMEOUT,
-    )
 
 
 def output(result: subprocess.CompletedProcess) -> str:
@@ -111,16 +90,6 @@ def tiny_site(tmp_path: Path, pages: dict[str, str], *, lang: str = "zh") -> Pat
 
 
 # --- the real site --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """Both languages, Chinese first (its build cleans the folder), English into ``en/``."""
-    site = tmp_path_factory.mktemp("site")
-    for config, target in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
-        result = mkdocs_build(ROOT / config, target)
-        assert result.returncode == 0, f"{config} does not build:\n{output(result)}"
-    return site
 
 
 def html_pages(site: Path, lang: str) -> dict[str, str]:
@@ -231,6 +200,172 @@ def test_built_site(built_site: Path, subtests):
                 for name in re.findall(r'<span class="filename">(examples/[^<]+\.py)</span>', html):
                     assert f'href="{REPO}/blob/main/{name}"' in html, f"{lang}: {rel}: {name}"
                     assert f"<code>python {name}</code>" in html, f"{lang}: {rel}: {name}"
+
+
+# --- links ------------------------------------------------------------------------------------
+
+SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
+PREFIX = urlsplit(SITE_URL).path
+LINK_ATTR = re.compile(
+    r'<(?P<tag>a|link|img|script|source|iframe)\b[^>]*?\s(?:href|src)="(?P<url>[^"]*)"'
+)
+ID_ATTR = re.compile(r'\s(?:id|name)="([^"]*)"')
+REPO_FILE = re.compile(re.escape(REPO) + r"/(?:blob|edit|tree|raw)/main/(?P<path>[^?#]+)")
+
+
+def link_target(page: str, url: str) -> tuple[str | None, str]:
+    """Where a link on ``page`` (a file, relative to the built site) leads: a path relative to
+    the site (None if the link leaves the site) and its fragment."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        if parts.scheme not in ("http", "https") or parts.hostname != OWN_HOST:
+            return None, ""
+        path = parts.path
+    else:
+        path = parts.path or posixpath.basename(page)
+    if path.startswith("/"):
+        if not path.startswith(PREFIX):
+            return "/" + path, parts.fragment  # leads out of the site's folder: reported
+        target = path[len(PREFIX) :]
+    else:
+        target = posixpath.join(posixpath.dirname(page), path)
+    target = posixpath.normpath(unquote(target)) if target else "."
+    return target, unquote(parts.fragment)
+
+
+@pytest.mark.timeout(120)
+def test_links_resolve(built_site: Path):
+    """Every link of every page of both languages: an internal one leads to a file of the built
+    site, and its #anchor to an element of that page with that id; a link to a file of the
+    repository (source links of examples, edit links) names a file of this checkout. Each
+    language has its sitemap at its root, where Material's language switcher and instant
+    loading ask for it, listing exactly that language's pages."""
+    site = built_site
+    ids: dict[str, set[str]] = {}
+
+    def ids_of(target: str) -> set[str]:
+        if target not in ids:
+            ids[target] = set(ID_ATTR.findall((site / target).read_text(encoding="utf-8")))
+        return ids[target]
+
+    broken = []
+    checked = 0
+    for path in sorted(site.rglob("*.html")):
+        page = path.relative_to(site).as_posix()
+        html = path.read_text(encoding="utf-8")
+        for match in LINK_ATTR.finditer(html):
+            url = match.group("url").strip()
+            checked += 1
+            repo_file = REPO_FILE.match(url)
+            if repo_file:
+                if not (ROOT / unquote(repo_file.group("path"))).exists():
+                    broken.append(f"{page}: {url}: no such file in the repository")
+                continue
+            target, fragment = link_target(page, url)
+            if target is None:
+                continue
+            if target.startswith(("../", "/")) or target == "..":
+                broken.append(f"{page}: {url}: leads out of the site")
+                continue
+            if (site / target).is_dir():
+                target = posixpath.join(target, "index.html")
+            if not (site / target).is_file():
+                broken.append(f"{page}: {url}: no file {target}")
+            elif fragment and target.endswith(".html") and fragment not in ids_of(target):
+                broken.append(f"{page}: {url}: {target} has no #{fragment}")
+    assert checked > 1000, f"only {checked} links found: is the pattern still right?"
+    assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken)
+
+    for lang in LANGS:
+        root = site if lang == "zh" else site / "en"
+        base = SITE_URL if lang == "zh" else SITE_URL + "en/"
+        sitemap = root / "sitemap.xml"
+        assert sitemap.is_file(), f"{lang}: no sitemap at {sitemap.relative_to(site)}"
+        namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+        locations = {loc.text.strip() for loc in ElementTree.parse(sitemap).iter(f"{namespace}loc")}
+        pages = {
+            base + rel.removesuffix("index.html")
+            for rel in html_pages(site, lang)
+            if rel != "404.html"
+        }
+        assert locations == pages, (
+            f"{lang}: sitemap.xml lists {sorted(locations - pages)} that are not pages, "
+            f"misses {sorted(pages - locations)}"
+        )
+
+
+# --- Chinese search, without a browser ---------------------------------------------------------
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def material_segments(query: str, tokens: set[str]) -> list[str]:
+    """Material's query-side segmenter for a run of Han characters (its search worker's
+    ``segment``): greedy pieces of the query that are words of the index. Like the original,
+    it never tries a piece that ends at the query's last character."""
+    cuts = [0] * len(query)
+    for i in range(len(query)):
+        for j in range(i + 1, len(query)):
+            if query[i:j] in tokens:
+                cuts[i] = j - i
+    segments: list[str] = []
+    stack = [0]
+    while stack:
+        p = stack.pop()
+        for q in range(1, cuts[p]):
+            if cuts[p + q] > cuts[p] - q:
+                segments.append(query[p : p + q])
+                stack.append(p + q)
+        q = p + cuts[p]
+        if q < len(query) and cuts[q] and q < len(query) - 1:
+            stack.append(q)
+        segments.append(query[p:q])
+    return [query] if "" in segments else list(dict.fromkeys(segments))
+
+
+def test_chinese_search_index_finds_glossary_terms_inside_compounds(built_site: Path):
+    """The cause of Chinese search misses, checked on the index itself: lunr matches a query
+    piece only as the start of an indexed word, and jieba keeps compounds (子进程, 多线程, 死锁)
+    as single words. For every Chinese glossary term, every section whose text contains it (a
+    term starting with a Latin letter: at the start of a word) must hold a word, in some field,
+    that starts with one of the pieces Material makes of the query (docs/hooks.py adds the
+    hidden ``subwords`` field for this, and splits at Chinese punctuation, so that "（GIL）" and
+    "fork、spawn" yield GIL and spawn)."""
+    index = json.loads((built_site / "search/search_index.json").read_text("utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    fields = list(index["config"]["fields"])
+    assert "subwords" in fields
+
+    def words(text: str) -> set[str]:
+        return {w.lower() for w in separator.split(re.sub(r"<[^>]+>", " ", text)) if w}
+
+    sections = []
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}").replace("\u200b", "")
+        sections.append(
+            (
+                doc["location"],
+                text.lower(),
+                set().union(*(words(doc.get(field, "")) for field in fields)),
+            )
+        )
+    vocabulary = set().union(*(tokens for _, _, tokens in sections))
+
+    glossary = yaml.safe_load((ROOT / "docs/glossary.yml").read_text("utf-8"))
+    missed = []
+    for term in glossary["terms"]:
+        for form in [term["zh"], *term.get("also", {}).get("zh", [])]:
+            query = HAN.sub(lambda m: "* ".join(material_segments(m[0], vocabulary)), form)
+            pieces = [w.lower().rstrip("*") for w in separator.split(query.replace("*", "* "))]
+            pieces = [p for p in pieces if p]
+            start = r"(?<![a-z0-9])" if re.match(r"[A-Za-z0-9]", form) else ""
+            needle = re.compile(start + r"\s+".join(map(re.escape, form.lower().split())))
+            for location, text, tokens in sections:
+                if needle.search(text) and not any(
+                    token.startswith(piece) for piece in pieces for token in tokens
+                ):
+                    missed.append(f"{form} (searched as {pieces}): {location or '/'}")
+    assert not missed, "sections that contain a term but do not match it:\n" + "\n".join(missed)
 
 
 # --- the notebooks' sources -------------------------------------------------------------------
