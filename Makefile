@@ -15,7 +15,7 @@ BIN := $(VENV)/bin
 endif
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint live live-en update-examples lock clean
+.PHONY: serve build test lint benchmark live live-en update-examples lock clean
 
 $(BIN)/.installed: requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,10 +31,12 @@ serve: build
 	@echo "Serving Chinese at http://127.0.0.1:8000/ and English at http://127.0.0.1:8000/en/"
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
-# The main suite, then every example again with each other CPython installed here (pyenv's
-# included); that second run skips, saying so, where there is none.
+# Three stages: the main suite; the browser tests (they skip, saying so, where there is no
+# Chromium); every example again with each other CPython installed here (pyenv's included),
+# which skips, saying so, where there is none.
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --browser
 	$(BIN)/python -m pytest --other-pythons
 
 # The lint checks alone (CI's lint job, with actionlint installed): ruff on the tests and hooks,
@@ -42,6 +44,14 @@ test: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/python -m pytest tests/test_lint.py tests/test_workflows.py \
 		"tests/test_examples.py::test_lint"
+
+benchmarks/node_modules/.installed: benchmarks/package-lock.json
+	cd benchmarks && npm ci --ignore-scripts
+	@touch $@
+
+# Build, run the tests, and measure the built site against its budgets (see README).
+benchmark: $(BIN)/.installed benchmarks/node_modules/.installed
+	$(BIN)/python benchmarks/site.py $(ARGS)
 
 # Live reload while writing, one language at a time.
 live: $(BIN)/.installed
