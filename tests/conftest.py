@@ -63,6 +63,11 @@ def code_example(example: Example) -> FileExample:
 
 def pytest_addoption(parser):
     parser.addoption(
+        "--browser",
+        action="store_true",
+        help="instead of the main suite, run the browser tests (tests marked browser)",
+    )
+    parser.addoption(
         "--other-pythons",
         action="store_true",
         help="instead of the main suite, run every example with each other CPython version "
@@ -78,6 +83,9 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "other_pythons: runs an example with another CPython (pytest --other-pythons)"
+    )
+    config.addinivalue_line(
+        "markers", "browser: drives the built site in Chromium (pytest --browser)"
     )
 
 
@@ -198,14 +206,23 @@ def _fresh_start_method():
     multiprocessing.set_start_method(None, force=True)
 
 
+STAGES = ("browser", "other_pythons")
+
+
+def stage_of(item: pytest.Item) -> str | None:
+    return next((name for name in STAGES if item.get_closest_marker(name)), None)
+
+
 def pytest_collection_modifyitems(config, items):
-    # The main suite, or with --other-pythons only the runs with the other CPython versions.
-    wanted = config.getoption("other_pythons")
-    keep = [
-        item for item in items if (item.get_closest_marker("other_pythons") is not None) == wanted
-    ]
+    # Three stages, each its own pytest run (make test runs them in turn): the main suite;
+    # --browser, the browser tests, which would double the main suite's time and, run beside
+    # the examples, starve their timed runs of CPU; --other-pythons, the examples again with the
+    # other CPython versions. A test marked with a stage's marker runs only in that stage.
+    stage = next((name for name in STAGES if config.getoption(name)), None)
+    keep = [item for item in items if stage_of(item) == stage]
     if len(keep) != len(items):
-        config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+        kept = set(map(id, keep))
+        config.hook.pytest_deselected(items=[item for item in items if id(item) not in kept])
         items[:] = keep
 
     # Longest first, so that the workers finish together: the site build (one test, tens of

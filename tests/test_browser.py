@@ -68,6 +68,9 @@ def find_chromium() -> str | None:
     return None
 
 
+#: The browser tests are a stage of their own: pytest --browser (make test runs it).
+pytestmark = pytest.mark.browser
+
 CHROMIUM = find_chromium()
 if CHROMIUM is None:
     reason = (
@@ -177,27 +180,30 @@ def fulfill_json(body: str, route) -> None:
     route.fulfill(body=body, content_type="application/json")
 
 
+def page_context(browser, server: str, site: Path, **options):
+    """A browser context for the page tests. Requests to any other host are recorded by each
+    test and aborted here, so nothing waits on a network. Every page load would also fetch the
+    whole search index and build it in the search worker: these contexts get an empty one (with
+    the same config); test_search uses the real one."""
+    context = browser.new_context(**options)
+    context.route(lambda url: not url.startswith(server), lambda route: route.abort())
+    for lang in LANGS:
+        real = site / lang_root(lang)[len(PREFIX) :] / INDEX
+        empty = json.dumps({"config": json.loads(real.read_text("utf-8"))["config"], "docs": []})
+        context.route(f"{server}{lang_root(lang)}{INDEX}", functools.partial(fulfill_json, empty))
+    return context
+
+
 @pytest.fixture(scope="session")
 def phone(browser, server, built_site):
-    """One browser context per worker, 360 px wide, allowed to read the clipboard. Requests to
-    any other host are recorded by each test and aborted here, so nothing waits on a network."""
-    context = browser.new_context(
+    """One browser context per worker, 360 px wide, allowed to read the clipboard."""
+    context = page_context(
+        browser,
+        server,
+        built_site,
         viewport={"width": WIDTH, "height": 760},
         permissions=["clipboard-read", "clipboard-write"],
     )
-    context.route(
-        lambda url: not url.startswith(server),
-        lambda route: route.abort(),
-    )
-    # Every page load would fetch the whole search index and build it in the search worker:
-    # these tests get an empty one (same config); test_search uses the real one.
-    for lang in LANGS:
-        real = built_site / lang_root(lang)[len(PREFIX) :] / INDEX
-        empty = json.dumps({"config": json.loads(real.read_text("utf-8"))["config"], "docs": []})
-        context.route(
-            f"{server}{lang_root(lang)}{INDEX}",
-            functools.partial(fulfill_json, empty),
-        )
     yield context
     context.close()
 
@@ -240,62 +246,6 @@ class Watch:
             self.problems.append(f"request to another host: {request.url}")
 
 
-#: Problems whose fix lies in files these tests' author does not own (the theme's templates
-#: and CSS), each with its fix: (axe rule or "", pattern of the axe node or problem, reason).
-#: A page whose only problems are these is marked xfail with the reasons; any other problem
-#: fails it. Delete an entry when its fix lands (the test then passes on its own).
-KNOWN_ELSEWHERE = [
-    (
-        "",
-        r"^(request to another host|console error: Failed to load resource: net::ERR_FAILED)"
-        r".*https://api\.github\.com/",
-        "Material's repository widget fetches stars and forks from api.github.com: override "
-        "partials/source.html without data-md-component=source",
-    ),
-    (
-        "aria-dialog-name",
-        r"^\.md-search$",
-        "Material's search dialog has no name: aria-label on div.md-search (partials/search.html)",
-    ),
-    (
-        "link-in-text-block",
-        r"",
-        "links in running text differ from it by colour only: underline them in extra.css",
-    ),
-    (
-        "color-contrast",
-        r"\.md-copyright",
-        "the footer's copyright line is too faint: a darker .md-copyright colour in extra.css",
-    ),
-    (
-        "color-contrast",
-        r"(^|[ >])\.(c|c1|ch|cm|cp|cs|sd|o|ow|m|mf|mi)(:nth-child\(\d+\))?$",
-        "Material's code colours for comments, docstrings, operator words and numbers are "
-        "under 4.5:1 on the code background: darker --md-code-hl-comment-color, "
-        "--md-code-hl-operator-color and --md-code-hl-number-color in extra.css",
-    ),
-    (
-        "scrollable-region-focusable",
-        r"\.md-typeset__scrollwrap",
-        "Material's scroll wrapper of a table wider than the phone cannot be reached by "
-        "keyboard: tabindex=0 on .md-typeset__scrollwrap (theme script), or tables that wrap",
-    ),
-    (
-        "color-contrast",
-        r"\.jp-(Input|Output)Prompt",
-        "nbconvert's In/Out prompts are too faint: a darker colour for .jp-InputPrompt and "
-        ".jp-OutputPrompt in extra.css",
-    ),
-]
-
-
-def known_reason(rule: str, text: str) -> str | None:
-    for known_rule, pattern, reason in KNOWN_ELSEWHERE:
-        if known_rule == rule and re.search(pattern, text):
-            return reason
-    return None
-
-
 # --- the checks of one page -------------------------------------------------------------------
 
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
@@ -336,13 +286,14 @@ WIDE_ELEMENTS = """(width) => {
 
 def check_copy_buttons(page, problems: list[str]) -> None:
     blocks = page.locator("div.highlight:has(> span.filename)")
-    for i in range(blocks.count()):
-        block = blocks.nth(i)
-        name = block.locator("span.filename").inner_text().strip()
+    names = blocks.locator("> span.filename").all_inner_texts()
+    for i, name in enumerate(map(str.strip, names)):
         if not name.startswith("examples/"):
             continue
         page.evaluate("navigator.clipboard.writeText('')")
-        block.locator("button.md-code__button[data-md-type=copy]").click()
+        # A real click (Material copies on a trusted click), without Playwright's checks that
+        # the button is visible and still: the page is loaded and nothing moves.
+        blocks.nth(i).locator("button.md-code__button[data-md-type=copy]").click(force=True)
         copied = page.evaluate("navigator.clipboard.readText()")
         expected = example_of_block(name).rstrip()
         if copied != expected:
@@ -376,20 +327,33 @@ def check_notebook(page, lang: str, url: str, problems: list[str]) -> None:
             problems.append(f"chart {i + 1} is not shown at a readable size: {box}")
 
 
-def check_axe(page, problems: list[str], known: set[str]) -> None:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+#: Code blocks, Material's and the notebooks'. Their markup and colours come from one template
+#: and one stylesheet, the same on every page, and checking the contrast of every token costs
+#: axe most of its time on a page: test_page checks everything else, and test_code_blocks checks
+#: the code blocks of pages that together show every kind of token.
+CODE_BLOCKS = [[".highlight"], [".highlight-ipynb"]]
+#: axe's options: every rule but colour contrast, and colour contrast alone.
+NOT_CONTRAST = {"rules": {"color-contrast": {"enabled": False}}}
+CONTRAST = {"runOnly": {"type": "rule", "values": ["color-contrast"]}}
+
+
+def check_axe(page, problems: list[str], context: dict | None, options: dict) -> None:
+    """axe-core's serious and critical violations, on the page or the part named by context
+    (axe's include/exclude lists), with axe's options (which rules)."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "([context, options]) => axe.run(context || document, "
+        "{...options, resultTypes: ['violations']})",
+        [context, options],
+    )
     for violation in result["violations"]:
         if violation["impact"] not in ("serious", "critical"):
             continue
         targets = []
         for node in violation["nodes"]:
             target = " ".join(map(str, node["target"]))
-            reason = known_reason(violation["id"], target)
-            if reason:
-                known.add(reason)
-            else:
-                targets.append(target)
+            targets.append(target)
         if targets:
             problems.append(
                 f"axe {violation['impact']} {violation['id']}: {violation['help']} "
@@ -402,7 +366,7 @@ def check_switcher(page, lang: str, url: str, server: str, problems: list[str]) 
     expected = server + lang_root(other) + ("" if url == "404.html" else url)
     page.locator(".md-header__option .md-select > button").click()
     link = page.locator(f'.md-select__link[hreflang="{other}"]')
-    with page.expect_navigation(wait_until="load"):
+    with page.expect_navigation(wait_until="domcontentloaded"):
         link.click()
     if page.url.split("#")[0] != expected:
         problems.append(f"the {other} switcher link opened {page.url}, not {expected}")
@@ -419,26 +383,92 @@ def test_page(phone, server, lang, url):
     address = server + lang_root(lang) + url
     watch = Watch(page, server)
     problems = watch.problems
-    known: set[str] = set()
     try:
         page.goto(address, wait_until="load")
         check_copy_buttons(page, problems)
         if (DOCS / lang / url.rstrip("/")).with_suffix(".ipynb").is_file():
             check_notebook(page, lang, url, problems)
         problems.extend(page.evaluate(WIDE_ELEMENTS, WIDTH))
-        check_axe(page, problems, known)
+        check_axe(page, problems, {"exclude": CODE_BLOCKS}, {})
         watch.stop()
         check_switcher(page, lang, url, server, problems)
     finally:
         page.close()
-    for problem in list(problems):
-        if reason := known_reason("", problem):
-            known.add(reason)
-            problems.remove(problem)
     report = f"{lang} page {address}:\n" + "\n".join(f"- {p}" for p in problems)
-    assert not problems, report + "".join(f"\n(known: {k})" for k in sorted(known))
-    if known:
-        pytest.xfail("; ".join(sorted(known)))
+    assert not problems, report
+
+
+CODE_BLOCK = re.compile(r'class="(?:[^"]*\s)?(highlight|highlight-ipynb)[\s"].*?</pre>', re.DOTALL)
+SPAN_CLASS = re.compile(r'<span class="([^"]+)"')
+
+
+def code_styles(html: str) -> set[str]:
+    """The kinds of code tokens a page shows: each code block's kind with its tokens' classes."""
+    styles = set()
+    for block in CODE_BLOCK.finditer(html):
+        kind = "notebook" if block[1] == "highlight-ipynb" else "page"
+        styles.add(kind)
+        styles.update(f"{kind}:{name}" for name in SPAN_CLASS.findall(block[0]))
+    return styles
+
+
+def pages_showing_every_code_style(site: Path) -> list[tuple[str, str]]:
+    """Few pages that together show every kind of code token on the site (greedy cover)."""
+    shown = {}
+    for lang in LANGS:
+        root = site if lang == "zh" else site / "en"
+        for url in page_urls(lang):
+            if url != "404.html":
+                html = (root / url / "index.html").read_text(encoding="utf-8")
+                shown[lang, url] = code_styles(html)
+    missing = set().union(*shown.values())
+    chosen = []
+    while missing:
+        best = max(shown, key=lambda key: len(shown[key] & missing))
+        chosen.append(best)
+        missing -= shown[best]
+    return chosen
+
+
+#: Marks the first token of each kind in each code block's kind (and inside or outside a
+#: highlighted line, whose background differs): the same colours on the same background, so
+#: one of each stands for all of them, and axe checks a few dozen elements instead of thousands.
+MARK_SAMPLES = """() => {
+    const seen = new Set();
+    for (const block of document.querySelectorAll(".highlight, .highlight-ipynb")) {
+        const kind = block.classList.contains("highlight-ipynb") ? "notebook" : "page";
+        for (const span of block.querySelectorAll("span[class]")) {
+            if (!span.textContent.trim()) continue;
+            const key = [kind, span.className, span.closest(".hll") !== null].join("|");
+            if (seen.has(key)) continue;
+            seen.add(key);
+            span.setAttribute("data-axe-sample", "");
+        }
+    }
+}"""
+
+
+@pytest.mark.timeout(240)  # the first test of a worker may wait for the site build
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_code_blocks(browser, server, built_site, scheme):
+    """axe on the code blocks (left out of test_page), in Material's light and dark schemes:
+    every kind of code token the site shows, on the few pages that together show them all."""
+    viewport = {"width": WIDTH, "height": 760}
+    context = page_context(browser, server, built_site, viewport=viewport, color_scheme=scheme)
+    problems: list[str] = []
+    try:
+        for lang, url in pages_showing_every_code_style(built_site):
+            page = context.new_page()
+            page.goto(server + lang_root(lang) + url, wait_until="load")
+            page.evaluate(MARK_SAMPLES)
+            found: list[str] = []
+            check_axe(page, found, {"include": CODE_BLOCKS}, NOT_CONTRAST)
+            check_axe(page, found, {"include": [["[data-axe-sample]"]]}, CONTRAST)
+            problems += [f"{lang} page {url or '/'}: {problem}" for problem in found]
+            page.close()
+    finally:
+        context.close()
+    assert not problems, f"code blocks, {scheme} scheme:\n" + "\n".join(problems)
 
 
 def test_missing_page_gets_the_404_page(phone, server):
@@ -451,11 +481,7 @@ def test_missing_page_gets_the_404_page(phone, server):
         assert page.locator("h1").inner_text().strip() == "404 - Not found"
     finally:
         page.close()
-    problems = [
-        p
-        for p in watch.problems
-        if not known_reason("", p) and not (p.startswith("console error") and address in p)
-    ]
+    problems = [p for p in watch.problems if not (p.startswith("console error") and address in p)]
     assert not problems, "\n".join(problems)
 
 
