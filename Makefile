@@ -31,14 +31,15 @@ serve: build
 	@echo "Serving Chinese at http://127.0.0.1:8000/ and English at http://127.0.0.1:8000/en/"
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
 
-# Three stages: the main suite; the browser tests (they skip, saying so, where there is no
-# Chromium; two workers, one browser each: faster than four on two cores, 253 s against 285 s);
-# every example again with each other CPython installed here (pyenv's included), which skips,
-# saying so, where there is none.
+# Three stages, chosen by pytest markers: the main suite (plain pytest); the browser tests (they
+# skip, saying so, where there is no Chromium; two workers, one browser each: faster than four on
+# two cores, 253 s against 285 s); every example again with each other CPython installed here
+# (pyenv's included), which skips, saying so, where there is none. The site is built once, by the
+# main stage, and the browser stage uses that build (tests/conftest.py, built_site).
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
-	$(BIN)/python -m pytest --browser -n 2
-	$(BIN)/python -m pytest --other-pythons
+	$(BIN)/python -m pytest -m browser -n 2
+	$(BIN)/python -m pytest -m other_pythons
 
 # The lint checks alone (CI's lint job, with actionlint installed): ruff on the tests and hooks,
 # ruff and black on every example, zizmor and actionlint on .github/.
@@ -61,9 +62,11 @@ live: $(BIN)/.installed
 live-en: $(BIN)/.installed
 	$(BIN)/mkdocs serve -f mkdocs.en.yml
 
-# Rewrite the #> output lines of every example from a real run.
+# Format every example's program and record the transcript under it from a real run (only where
+# the program or its output changed); then run the example tests. ARGS="--update-only 'examples/pool/*'"
+# records only some.
 update-examples: $(BIN)/.installed
-	$(BIN)/python -m pytest --update-examples
+	$(BIN)/python -m pytest --update-examples tests/test_examples.py $(ARGS)
 
 # Re-pin requirements.lock (and the CI lint job's requirements-actionlint.lock) after editing pyproject.toml (needs uv: pip install uv).
 lock:

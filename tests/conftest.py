@@ -1,139 +1,127 @@
-"""Test-session setup shared by all tests.
+"""Test-session setup: the stages, the site built once per ``make test``, the recording of
+transcripts (``pytest --update-examples``), and the check that every trace test names a real
+section of the site. Shared test code lives in ``example_runs.py``, never here.
 
-``pytest --update-examples`` first rewrites every example: formatted with ruff and black (as
-pytest-examples does), then its ``#>`` lines replaced by what a real run printed, under spawn,
-the start method every platform has. The whole suite then checks the result.
+Stages are pytest markers: plain ``pytest`` runs the main suite (``-m "not browser and not
+other_pythons"`` in pyproject.toml), ``pytest -m browser`` the browser tests and ``pytest -m
+other_pythons`` every example with each other CPython found on the machine.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import json
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-import pytest_examples.run_code
 from example_runs import (
     ROOT,
-    Example,
-    example_files,
-    match_output,
-    other_pythons,
-    prepare_python,
-    rewrite_promises,
+    all_examples,
+    format_program,
+    load,
+    recording_method,
     run_example,
+    syntax_error,
+    updated_source,
 )
-from pytest_examples import CodeExample
-from pytest_examples.config import ExamplesConfig
-from pytest_examples.lint import black_format, ruff_format
-
-# pytest-examples 0.0.18 builds a fake traceback for an exception raised inside an example; on
-# CPython 3.11 that raises StopIteration and ends the whole session with INTERNALERROR. Without
-# it, the example's exception keeps its real traceback.
-pytest_examples.run_code.create_example_traceback = lambda *args: None
-
-#: The lint and format settings for every example (used by the lint test and by updates).
-LINT = dict(
-    line_length=88,
-    quotes="double",
-    target_version="py311",
-    isort=True,
-    upgrade=True,
-    ruff_select=["B", "E", "F", "W", "SIM", "RUF"],
-    ruff_ignore=["RUF001", "RUF002", "RUF003"],  # full-width punctuation in Chinese text
-)
-
-
-class FileExample(CodeExample):
-    """A whole example file. (pytest-examples collapses double blank lines in examples whose path
-    ends in .py, which black puts between top-level definitions; a file is formatted as a file.)"""
-
-    def in_py_file(self) -> bool:
-        return False
-
-
-def code_example(example: Example) -> FileExample:
-    return FileExample.create(example.source, path=ROOT / example.path, prefix="py")
+from site_model import LANGS, page_paths, read_page
+from site_model import compose_example as compose
 
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--browser",
-        action="store_true",
-        help="instead of the main suite, run the browser tests (tests marked browser)",
-    )
-    parser.addoption(
-        "--other-pythons",
-        action="store_true",
-        help="instead of the main suite, run every example with each other CPython version "
-        "found on this machine (tests marked other_pythons)",
-    )
-    parser.addoption(
         "--update-only",
         metavar="GLOB",
-        help="with --update-examples: rewrite only the examples whose path matches GLOB",
+        help="with --update-examples: record only the examples whose path matches GLOB",
     )
 
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "other_pythons: runs an example with another CPython (pytest --other-pythons)"
+        "markers", "other_pythons: runs an example with another CPython (pytest -m other_pythons)"
     )
+    config.addinivalue_line("markers", "browser: drives the built site in Chromium (-m browser)")
     config.addinivalue_line(
-        "markers", "browser: drives the built site in Chromium (pytest --browser)"
+        "markers",
+        "backs(page, anchor): the test proves what that section of the page claims "
+        "(page as in docs/<lang>/, e.g. 'pool/index.md', and a heading id)",
     )
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     config = session.config
     if hasattr(config, "workerinput"):
-        return  # the controller prepares, once, before the workers start
-    if config.getoption("other_pythons"):
-        for version, python in other_pythons().items():
-            prepare_python(version, python)
+        return  # the controller does this once, before the workers start
     if config.getoption("update_examples"):
         update_examples(config)
 
 
+# --- make update-examples ----------------------------------------------------------------------
+
+
 def update_examples(config: pytest.Config) -> None:
-    lint = ExamplesConfig(**LINT)
+    """Format every example's program and record its transcript from a real run, keeping a
+    transcript that a fresh run still matches (so that PIDs do not churn)."""
     only = config.getoption("update_only")
-    for path in example_files():
-        if only and not fnmatch.fnmatch(str(path), only):
-            continue
-        example = Example.load(path)
-        original = source = example.source
-        if example.syntax_error is None:
-            source = ruff_format(code_example(example), lint, ignore_errors=True)
-            source = black_format(source, lint)
-            (ROOT / path).write_text(source, encoding="utf-8")
-            example = Example.load(path)
-        if example.syntax_error is not None:
-            continue
-        run = run_example(example, "spawn")
-        promised = example.promised_lines()
-        if match_output(promised, run.printed_lines()) is None and source == original:
-            continue  # the #> lines still hold: keep them, and keep the diff quiet
-        new = rewrite_promises(example, run)
-        if new != original:
+    paths = [p for p in all_examples() if not only or fnmatch.fnmatch(str(p), only)]
+
+    originals = {path: (ROOT / path).read_text(encoding="utf-8") for path in paths}
+    for path in paths:  # formatting first, one at a time (ruff's lookup is not thread-safe)
+        example = load(path)
+        if syntax_error(example) is None:
+            program = format_program(example)
+            if program != example.program:
+                source = compose(program, example.directives, example.recording, example.path)
+                (ROOT / path).write_text(source, encoding="utf-8")
+
+    def record(path) -> str | None:
+        example = load(path)
+        run = run_example(example, recording_method(example))
+        new = updated_source(example, run)
+        if new != example.source:
             (ROOT / path).write_text(new, encoding="utf-8")
-            print(f"updated {path}", file=sys.stderr)
+        return f"updated {path}" if new != originals[path] else None
+
+    # Two at a time: the examples that measure time need a core each.
+    with ThreadPoolExecutor(2) as pool:
+        for message in pool.map(record, paths):
+            if message:
+                print(message, file=sys.stderr)
 
 
-# --- the built site, shared by every worker ---------------------------------------------------
+# --- the built site, shared by every worker and every stage ------------------------------------
 
 #: A build that executes notebooks starts Jupyter kernels: give it room on a busy machine.
-BUILD_TIMEOUT = 110
+BUILD_TIMEOUT = 150
+#: Where the tests build the site; a build stays for the next stage while its sources are the same.
+TEST_SITE = ROOT / ".pytest_cache" / "site"
+SITE_SOURCES = ("docs", "examples", "mkdocs.yml", "mkdocs.en.yml", "requirements.lock")
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def sources_hash() -> str:
+    digest = hashlib.sha256()
+    for name in SITE_SOURCES:
+        path = ROOT / name
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            if "__pycache__" in file.parts:
+                continue
+            digest.update(file.relative_to(ROOT).as_posix().encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def mkdocs_build(config: str, site_dir: Path) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` from the repository root, as ``make build`` runs it."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config]
     command += ["--site-dir", str(site_dir)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
     return subprocess.run(
@@ -156,7 +144,7 @@ def build_both_languages(site: Path) -> tuple[int, str]:
     log = []
     for config, target in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
         try:
-            result = mkdocs_build(ROOT / config, target)
+            result = mkdocs_build(config, target)
         except subprocess.TimeoutExpired as exc:
             return 1, f"{config}: no result after {exc.timeout} s"
         log.append(f"$ mkdocs build --strict -f {config}\n{result.stdout}{result.stderr}")
@@ -166,33 +154,38 @@ def build_both_languages(site: Path) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="session")
-def built_site(request, tmp_path_factory) -> Path:
-    """The real site, both languages, built once per pytest run, however many xdist workers.
+def built_site(request) -> Path:
+    """The real site, both languages, built once for its sources, however many xdist workers
+    and stages ask for it: a stage that finds a build of the same sources uses it.
 
-    Under xdist every worker's temporary folder sits in one folder of this run. The first
-    worker to create the lock file there (an exclusive create, which every platform has) builds
-    the site next to it and then writes the outcome; the others wait for that outcome. A failed
-    build fails every test that uses the site, with the build's output."""
-    if hasattr(request.config, "workerinput"):
-        shared = tmp_path_factory.getbasetemp().parent
-    else:
-        shared = tmp_path_factory.getbasetemp()
-    site = shared / "built-site"
-    outcome = shared / "built-site.json"
-    try:
-        fd = os.open(shared / "built-site.lock", os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
-        deadline = time.monotonic() + 2 * BUILD_TIMEOUT + 30
-        while not outcome.exists():
-            if time.monotonic() > deadline:
-                pytest.fail(f"another worker's site build left no outcome in {outcome}")
-            time.sleep(0.2)
-    else:
-        os.close(fd)
-        returncode, log = build_both_languages(site)
-        partial = outcome.with_suffix(".part")
-        partial.write_text(json.dumps({"returncode": returncode, "log": log}), encoding="utf-8")
-        os.replace(partial, outcome)  # atomic: a waiting worker never reads half a file
+    The first worker to create this run's lock file (an exclusive create, which every platform
+    has) builds the site and then writes the outcome; the others wait for it. A failed build
+    fails every test that uses the site, with the build's output."""
+    key = sources_hash()
+    site = TEST_SITE / key
+    outcome = TEST_SITE / f"{key}.json"
+    if not outcome.exists():
+        TEST_SITE.mkdir(parents=True, exist_ok=True)
+        workerinput = getattr(request.config, "workerinput", {})
+        run = workerinput.get("testrunuid") or str(os.getpid())
+        lock = TEST_SITE / f"{key}-{run}.lock"
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            deadline = time.monotonic() + 2 * BUILD_TIMEOUT + 30
+            while not outcome.exists():
+                if time.monotonic() > deadline:
+                    pytest.fail(f"another worker's site build left no outcome in {outcome}")
+                time.sleep(0.2)
+        else:
+            os.close(fd)
+            for old in TEST_SITE.iterdir():  # earlier builds, of other sources
+                if not old.name.startswith(key):
+                    shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
+            returncode, log = build_both_languages(site)
+            partial = outcome.with_suffix(".part")
+            partial.write_text(json.dumps({"returncode": returncode, "log": log}), "utf-8")
+            os.replace(partial, outcome)  # atomic: a waiting worker never reads half a file
     result = json.loads(outcome.read_text(encoding="utf-8"))
     if result["returncode"] != 0:
         pytest.fail(f"the site does not build:\n{result['log']}", pytrace=False)
@@ -206,30 +199,29 @@ def _fresh_start_method():
     multiprocessing.set_start_method(None, force=True)
 
 
-STAGES = ("browser", "other_pythons")
+# --- trace tests name the section they back ----------------------------------------------------
 
 
-def stage_of(item: pytest.Item) -> str | None:
-    return next((name for name in STAGES if item.get_closest_marker(name)), None)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker in item.iter_markers("backs"):
+        page, anchor = marker.args
+        for lang in LANGS:
+            if page not in {str(p) for p in page_paths(lang)}:
+                pytest.fail(f"{item.nodeid} backs docs/{lang}/{page}, which does not exist")
+            if anchor not in read_page(lang, page).heading_ids():
+                pytest.fail(f"{item.nodeid} backs docs/{lang}/{page}#{anchor}: no such heading")
 
 
 def pytest_collection_modifyitems(config, items):
-    # Three stages, each its own pytest run (make test runs them in turn): the main suite;
-    # --browser, the browser tests, which would double the main suite's time and, run beside
-    # the examples, starve their timed runs of CPU; --other-pythons, the examples again with the
-    # other CPython versions. A test marked with a stage's marker runs only in that stage.
-    stage = next((name for name in STAGES if config.getoption(name)), None)
-    keep = [item for item in items if stage_of(item) == stage]
-    if len(keep) != len(items):
-        kept = set(map(id, keep))
-        config.hook.pytest_deselected(items=[item for item in items if id(item) not in kept])
-        items[:] = keep
-
     # Longest first, so that the workers finish together: the site build (one test, tens of
     # seconds), then the real runs of the examples, then the rest.
+    # The other tests of the built site go last, when the build is done, so that no worker
+    # waits for it.
     def cost(item):
         if item.name == "test_built_site":
             return 0
+        if "built_site" in getattr(item, "fixturenames", ()):
+            return 3
         return 1 if "real_run" in item.name else 2
 
     items.sort(key=cost)

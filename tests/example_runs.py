@@ -1,313 +1,757 @@
-"""What the example tests share: reading an example's promised output, running it for real, and
-comparing what it printed with what it promised.
+"""What the tests share: running an example for real, reading its run, comparing the run with the
+transcript recorded under the program, and recording a new one (``make update-examples``).
 
-An example promises its output in ``#>`` lines right under each ``print()`` call. Values that
-change from run to run are declared here, in ``RUN_TO_RUN``, and nowhere else:
+The example file's format (program, directives, recorded transcript) is read by ``site_model``,
+which the build hooks use too. This module runs and compares.
 
-* process ids, written ``pid=1234`` (any word ending in ``pid``: ``parent_pid=1234``). They are
-  compared up to a one-to-one renaming, so equal PIDs must stay equal and different PIDs
-  different: a child's PID can never pass for its parent's.
-* durations and ratios of durations, written ``0.52 s``, ``12.5 ms``, ``0.52 seconds`` or
-  ``1.9x``: any number matches. An example that makes a point about time prints the point as a
-  fact it computed (which task started after which), not only the figures.
+**A real run** is ``python examples/...`` from the repository root, with the tracer
+(``tests/tracer/sitecustomize.py``) on the path, under one start method and one of two modes:
+``terminal`` (stdout line-buffered, as with a terminal attached) or ``ide`` (``PYTHONUNBUFFERED=1``,
+as PyCharm runs a script: ``print`` writes its text and its newline separately). stdout and stderr
+go to one pipe, as both go to one terminal, and what arrives is replayed on a small terminal
+(carriage returns and tqdm's cursor moves), so the lines are what a reader's terminal shows.
+
+**Run-to-run values** are declared here, in ``RUN_TO_RUN``, and nowhere else. Everything else in a
+line must be the same as in the transcript.
+
+- PIDs and thread ids: any number that the trace shows to be a process id or a thread id of this
+  run. They are compared up to one renaming for the whole run: equal stays equal, different stays
+  different, so a child's PID can never pass for its parent's. An example whose pool hands tasks
+  to whichever worker is free declares ``# pids: workers vary``: then only the main process's PID
+  must map one-to-one, and a worker's PID may stand for any worker's.
+- durations and rates: a number with a unit of time (``0.52 s``, ``12 ms``, ``0.52 seconds``),
+  a ratio (``1.9x``), and tqdm's ``[00:01<00:00, 5.2Mit/s]``.
+- memory addresses in reprs (``at 0x7f3a...``), and the start method's part of a process name
+  (``SpawnPoolWorker-1``).
+- paths: the checkout's folder is taken off (paths read as from the repository root) and the
+  interpreter's own folders are shortened to ``...``; the frames of a traceback (the indented
+  lines between ``Traceback (most recent call last):`` and the exception line) differ between
+  Python versions and platforms and are not compared. The exception line is.
 """
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import json
+import multiprocessing
 import os
+import platform
 import re
 import shutil
 import signal
 import subprocess
 import sys
+import sysconfig
+import tempfile
 import time
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
 import psutil
+from pytest_examples import CodeExample
+from site_model import (
+    ROOT,
+    ExampleFile,
+    Recording,
+    compose_example,
+    example_paths,
+    program_fingerprint,
+    read_example,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
 TRACER = Path(__file__).resolve().parent / "tracer"
+METHODS = multiprocessing.get_all_start_methods()
+MODES = ("terminal", "ide")
 
 #: Wall-clock limit for one real run of one example.
 RUN_TIMEOUT = 30
 
+#: The lint and format settings for every example's program (the lint test and the updates).
+LINT = dict(
+    line_length=88,
+    quotes="double",
+    target_version="py311",
+    isort=True,
+    upgrade=True,
+    ruff_select=["B", "E", "F", "W", "SIM", "RUF"],
+    ruff_ignore=["RUF001", "RUF002", "RUF003"],  # full-width punctuation in Chinese text
+)
+
+NUMBER = r"\d+(?:\.\d+)?"
 RUN_TO_RUN = {
-    # name: (pattern with the value in group "value", compared one-to-one or as a wildcard)
-    "pid": (re.compile(r"(?<![\w.])\w*pid=(?P<value>\d+)"), "one-to-one"),
-    "duration": (
-        re.compile(r"(?<![\w.])(?P<value>\d+(?:\.\d+)?)(?: ?(?:ms|s|seconds)\b|x\b)"),
-        "wildcard",
+    # name: (pattern, what it matches in the transcript); the ids come from the trace instead
+    "duration": (re.compile(rf"(?<![\w.]){NUMBER}(?= ?(?:ms|µs|s|seconds?)\b)"), NUMBER),
+    "ratio": (re.compile(rf"(?<![\w.]){NUMBER}(?=x\b)"), NUMBER),
+    "tqdm-time": (
+        re.compile(r"\[\d\d:\d\d(?:<[\d:?]+)?(?:, *[\d.?]+[a-zA-Z]*/s)?\]"),
+        r"\[\d\d:\d\d(?:<[\d:?]+)?(?:, *[\d.?]+[a-zA-Z]*/s)?\]",
+    ),
+    "address": (re.compile(r"\b0x[0-9a-fA-F]+\b"), r"0x[0-9a-fA-F]+"),
+    "process-name": (
+        re.compile(r"\b(?:ForkServer|Fork|Spawn)(?=(?:Process|PoolWorker)-\d)"),
+        r"(?:ForkServer|Fork|Spawn)",
     ),
 }
-
-OUTPUT_PREFIX = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*))?$")
-FAILS_WITH = re.compile(r"^# fails-with: (?P<error>.+)$", re.MULTILINE)
-FAILS_UNDER = re.compile(r"^# fails-under: (?P<methods>.+)$", re.MULTILINE)
-#: An example that always starts its children with one method (``get_context("spawn")``)
-START_METHOD = re.compile(r"^# start-method: (?P<method>\w+)$", re.MULTILINE)
-#: An example that needs fork (and so cannot run on Windows) says ``# needs: fork``
-NEEDS = re.compile(r"^# needs: (?P<methods>.+)$", re.MULTILINE)
+IDS = re.compile(r"(?<![\w.])\d+(?![\w.]*\d)")
 
 
-def example_files() -> list[Path]:
-    """Every example program, as paths relative to the repository root."""
-    return sorted(p.relative_to(ROOT) for p in EXAMPLES.rglob("*.py") if p.name != "__init__.py")
+# --- which runs an example gets -------------------------------------------------------------
 
 
-@dataclass
-class Example:
-    """An example file and what it promises."""
-
-    path: Path  # relative to ROOT
-    source: str
-    tree: ast.Module | None
-    syntax_error: SyntaxError | None
-    #: print() calls as (first line, last line), in file order
-    sites: list[tuple[int, int]] = field(default_factory=list)
-    #: the #> lines under each site, keyed by the site's first line
-    promised: dict[int, list[str]] = field(default_factory=dict)
-    #: "Type: message" the program must fail with, and under which start methods
-    fails_with: str | None = None
-    fails_under: set[str] | None = None
-    #: the start method the example picks itself, whatever the default
-    start_method: str | None = None
-    #: start methods the example uses itself, whatever the default (it cannot run without them)
-    needs: set[str] = field(default_factory=set)
-
-    @classmethod
-    def load(cls, path: Path) -> Example:
-        source = (ROOT / path).read_text(encoding="utf-8")
-        try:
-            tree = ast.parse(source, filename=str(path))
-            error = None
-        except SyntaxError as exc:
-            tree, error = None, exc
-        example = cls(path=Path(path), source=source, tree=tree, syntax_error=error)
-        if m := FAILS_WITH.search(source):
-            example.fails_with = m["error"].strip()
-        if m := FAILS_UNDER.search(source):
-            example.fails_under = set(m["methods"].replace(",", " ").split())
-        if m := START_METHOD.search(source):
-            example.start_method = m["method"]
-            example.needs.add(m["method"])
-        if m := NEEDS.search(source):
-            example.needs.update(m["methods"].replace(",", " ").split())
-        if tree is not None:
-            example._read_promises()
-        return example
-
-    def _read_promises(self) -> None:
-        lines = self.source.splitlines()
-        prints = sorted(
-            (node.lineno, node.end_lineno)
-            for node in ast.walk(self.tree)
-            if isinstance(node, ast.Expr)
-            and isinstance(node.value, ast.Call)
-            and isinstance(node.value.func, ast.Name)
-            and node.value.func.id == "print"
-        )
-        claimed = set()
-        for first, last in prints:
-            self.sites.append((first, last))
-            output = []
-            for index in range(last, len(lines)):  # lines[last] is the line after the call
-                m = OUTPUT_PREFIX.match(lines[index])
-                if not m:
-                    break
-                output.append(m["text"] or "")
-                claimed.add(index)
-            self.promised[first] = output
-        for index, line in enumerate(lines):
-            if OUTPUT_PREFIX.match(line) and index not in claimed:
-                raise ValueError(f"{self.path}:{index + 1}: a #> line that is not under a print()")
-
-    def promised_lines(self) -> list[tuple[int, str]]:
-        """(site, line) for every #> line."""
-        return [(site, line) for site, lines in self.promised.items() for line in lines]
-
-    def site_of(self, line: int | None) -> int | None:
-        """The print() call (by first line) that a traced line number belongs to."""
-        for first, last in self.sites:
-            if line is not None and first <= line <= last:
-                return first
-        return None
-
-    def fails_under_method(self, method: str) -> bool:
-        return self.fails_with is not None and (
-            self.fails_under is None or method in self.fails_under
-        )
-
-    def calls(self, *names: str) -> bool:
-        """Whether the code calls any of these names (as ``Name(...)`` or ``x.Name(...)``)."""
-        for node in ast.walk(self.tree) if self.tree else ():
-            if isinstance(node, ast.Call):
-                func = node.func
-                called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-                if called in names:
-                    return True
-        return False
-
-    def thread_names(self) -> set[str]:
-        """Literal ``name="..."`` arguments the code gives to Thread(...) calls."""
-        names = set()
-        for node in ast.walk(self.tree) if self.tree else ():
-            if isinstance(node, ast.Call):
-                func = node.func
-                called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-                if called.endswith("Thread"):
-                    for kw in node.keywords:
-                        if kw.arg == "name" and isinstance(kw.value, ast.Constant):
-                            names.add(kw.value.value)
-        return names
+def starts_processes(example: ExampleFile) -> bool:
+    return example.starts_processes
 
 
-# --- comparing output up to the declared run-to-run values -------------------------------------
+def methods_for(example: ExampleFile, available: list[str] = METHODS) -> list[str | None]:
+    return example.methods(available)
 
 
-def _split(line: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """A line as (template, one-to-one values): run-to-run values become placeholders."""
-    values = []
-    for name, (pattern, how) in RUN_TO_RUN.items():
-
-        def cut(m: re.Match, name=name, how=how) -> str:
-            if how == "one-to-one":
-                values.append((m.start("value"), name, m["value"]))
-            start, end = m.span("value")
-            return (
-                m.group(0)[: start - m.start()] + f"\x00{name}\x00" + m.group(0)[end - m.start() :]
-            )
-
-        line = pattern.sub(cut, line)
-    # values in the order they stand in the line
-    return line, tuple((name, value) for _, name, value in sorted(values))
+def runs_for(example: ExampleFile, available: list[str] = METHODS) -> list[tuple[str | None, str]]:
+    """(start method, mode) of every real run an example gets. The modes alternate across the
+    start methods; a concurrent example with one method runs in both modes."""
+    methods = methods_for(example, available)
+    if len(methods) == 1:
+        concurrent = example.starts_processes or example.starts_threads
+        return [(methods[0], mode) for mode in (MODES if concurrent else MODES[:1])]
+    return [(method, MODES[i % 2]) for i, method in enumerate(methods)]
 
 
-def match_output(
-    promised: list[tuple[object, str]], printed: list[tuple[object, str]], *, subset: bool = False
-) -> str | None:
-    """Compare (site, line) pairs as multisets, up to the declared run-to-run values.
-
-    One-to-one values must map by one renaming shared by all lines. With ``subset`` the printed
-    lines need only be found among the promised ones. Returns None, or a message saying what
-    differs.
-    """
-    want = defaultdict(list)
-    for site, line in promised:
-        template, values = _split(line)
-        want[site, template].append(values)
-    got = defaultdict(list)
-    for site, line in printed:
-        template, values = _split(line)
-        got[site, template].append(values)
-
-    problems = []
-    for key in sorted(set(want) | set(got), key=str):
-        n_want, n_got = len(want.get(key, ())), len(got.get(key, ()))
-        if n_got > n_want or (n_got < n_want and not subset):
-            problems.append((key, n_want, n_got))
-    if problems:
-        return _describe_mismatch(problems, want, got)
-
-    # Find one renaming of values (per kind) that turns every printed line into a promised one.
-    pairs = [(key, values) for key, lists in got.items() for values in lists]
-    pairs.sort(key=lambda kv: -len(kv[1]))
-    remaining = {key: Counter(lists) for key, lists in want.items()}
-    forward: dict[tuple[str, str], str] = {}
-    backward: dict[tuple[str, str], str] = {}
-
-    def extend(values, target):
-        added = []
-        for (kind, v), (_, t) in zip(values, target, strict=True):
-            a, b = forward.get((kind, v)), backward.get((kind, t))
-            if a is None and b is None:
-                forward[kind, v], backward[kind, t] = t, v
-                added.append((kind, v, t))
-            elif a != t or b != v:
-                for kind2, v2, t2 in added:
-                    del forward[kind2, v2], backward[kind2, t2]
-                return None
-        return added
-
-    def solve(i: int) -> bool:
-        if i == len(pairs):
-            return True
-        key, values = pairs[i]
-        for target in list(remaining[key]):
-            if remaining[key][target] == 0:
-                continue
-            added = extend(values, target)
-            if added is None:
-                continue
-            remaining[key][target] -= 1
-            if solve(i + 1):
-                return True
-            remaining[key][target] += 1
-            for kind, v, t in added:
-                del forward[kind, v], backward[kind, t]
-        return False
-
-    if solve(0):
-        return None
-    return (
-        "the lines match in shape, but no single renaming of the PIDs turns the printed values "
-        "into the promised ones (a value that must be equal differs, or two that must differ "
-        "are equal)\n" + _listing("promised", promised) + _listing("printed", printed)
-    )
+def run_id(method: str | None, mode: str) -> str:
+    return f"{method or 'no-start-method'}-{mode}"
 
 
-def _describe_mismatch(problems, want, got) -> str:
-    out = []
-    for (site, template), n_want, n_got in problems:
-        shown = template.replace("\x00", "<", 1).replace("\x00", ">", 1)
-        while "\x00" in shown:
-            shown = shown.replace("\x00", "<", 1).replace("\x00", ">", 1)
-        where = f"print() on line {site}" if isinstance(site, int) else f"{site}"
-        out.append(f"  {where}: promised {n_want} x, printed {n_got} x: {shown!r}")
-    return "output differs from the #> lines:\n" + "\n".join(out)
+def missing_methods(example: ExampleFile, available: list[str] = METHODS) -> set[str]:
+    return example.needs - set(available)
 
 
-def _listing(title: str, pairs: list[tuple[object, str]]) -> str:
-    body = "\n".join(f"    [{site}] {line}" for site, line in pairs)
-    return f"\n  {title}:\n{body}"
-
-
-# --- running an example as a real program ------------------------------------------------------
+# --- running an example as a real program ---------------------------------------------------
 
 
 @dataclass
 class Run:
-    example: Example
-    method: str
+    example: ExampleFile
+    method: str | None
+    mode: str
     returncode: int
-    stdout: str
-    stderr: str
+    raw: str  # what arrived on the pipe (stdout and stderr together)
+    screen: list[str]  # what a terminal shows at the end, paths shortened
     records: list[dict]
     main_pid: int
     seconds: float
 
-    def prints(self) -> list[dict]:
-        return [r for r in self.records if r["kind"] == "print"]
+    @property
+    def where(self) -> str:
+        how = f" under {self.method}" if self.method else ""
+        return f"{self.example.path}{how} ({self.mode} mode)"
 
-    def printed_lines(self) -> list[tuple[object, str]]:
-        """(site, line) for every line printed by print(), by any process."""
-        pairs = []
-        for r in self.prints():
-            site = self.example.site_of(r["line"])
-            text = r["text"].removesuffix("\n")
-            for line in text.split("\n"):
-                pairs.append(
-                    (site if site is not None else f"outside any print() line {r['line']}", line)
-                )
-        return pairs
+    def of_kind(self, kind: str) -> list[dict]:
+        return [r for r in self.records if r["kind"] == kind]
+
+    def prints(self) -> list[dict]:
+        return self.of_kind("print")
+
+    def pids(self) -> set[int]:
+        """Every process of the run, and the one that started it (the main process's parent)."""
+        starts = self.of_kind("start")
+        return {r["pid"] for r in starts} | {r["ppid"] for r in starts} | {self.main_pid}
+
+    def thread_ids(self) -> set[int]:
+        ids = set()
+        for r in self.records:
+            if r["kind"] == "thread":
+                ids.update(v for v in (r.get("ident"), r.get("native_id")) if v)
+            elif r["kind"] == "start" and r.get("how") == "exec":
+                ids.update(v for v in (r.get("main_ident"), r.get("main_native_id")) if v)
+        return ids - self.pids()
 
     def children(self) -> list[dict]:
-        return [r for r in self.records if r["kind"] == "start" and r["pid"] != self.main_pid]
+        return [r for r in self.of_kind("start") if r["pid"] != self.main_pid]
+
+    def workers(self, method: str) -> list[dict]:
+        """The processes the example started by this start method (not helpers such as the
+        forkserver or the resource tracker)."""
+        starts = self.of_kind("start")
+        if method == "fork":
+            return [r for r in starts if r["how"] == "fork" and r["ppid"] == self.main_pid]
+        if method == "spawn":
+            return [r for r in starts if r["how"] == "exec" and "spawn_main" in " ".join(r["argv"])]
+        servers = {
+            r["pid"]
+            for r in starts
+            if r["how"] == "exec" and "forkserver import main" in " ".join(r["argv"])
+        }
+        return [r for r in starts if r["how"] == "fork" and r["ppid"] in servers]
+
+    def spans(self, kind: str = "process") -> dict:
+        """When each process (by PID) or thread (by name) started and ended, in seconds from the
+        start of the run; None for an end the trace does not show (a process killed by
+        ``terminate()``, a daemon thread stopped at exit)."""
+        t0 = min(r["t"] for r in self.records)
+        spans: dict = {}
+        start, end = ("start", "end") if kind == "process" else ("thread", "thread-end")
+        key = "pid" if kind == "process" else "name"
+        for r in self.records:
+            if r["kind"] == start:
+                spans.setdefault(r[key], [(r["t"] - t0) / 1e9, None])
+            elif r["kind"] == end and r[key] in spans:
+                spans[r[key]][1] = (r["t"] - t0) / 1e9
+        return {k: tuple(v) for k, v in spans.items()}
+
+    def joined(self, target: str = "process") -> list[dict]:
+        """The join() calls that returned with their process or thread ended, in order."""
+        return [r for r in self.of_kind("join") if r["target"] == target]
+
+    def printed(self, pattern: str) -> list[dict]:
+        """The print records whose text matches a regular expression, in the order printed."""
+        return [r for r in self.prints() if re.search(pattern, r["text"])]
+
+    def time_of(self, pattern: str) -> float:
+        """Seconds from the start of the run to the one print that matches ``pattern``."""
+        found = self.printed(pattern)
+        assert len(found) == 1, f"{self.where}: {len(found)} prints match {pattern!r}"
+        return self.seconds_at(found[0])
+
+    def seconds_at(self, record: dict) -> float:
+        start = min(r["t"] for r in self.records)
+        return (record["t"] - start) / 1e9
+
+
+def example_env(
+    path: PurePosixPath | Path, method: str | None, trace: Path, mode: str = "terminal"
+):
+    """The environment of a traced real run: the tracer on PYTHONPATH, told which file to trace,
+    which start method to set and how stdout is buffered; nothing of the test run's own Python
+    settings."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTHON", "PYTEST_", "COV_")) and k not in ("COLUMNS", "LINES")
+    }
+    env.update(
+        PYTHONPATH=str(TRACER),
+        PYTHONIOENCODING="utf-8",
+        PYTHONWARNINGS="default",
+        EXAMPLES_TRACE=str(trace),
+        EXAMPLES_FILE=os.path.realpath(ROOT / path),
+    )
+    if method:
+        env["EXAMPLES_START_METHOD"] = method
+    if mode == "ide":
+        env["PYTHONUNBUFFERED"] = "1"
+    else:
+        env["EXAMPLES_TERMINAL"] = "1"
+    return env
+
+
+def run_example(
+    example: ExampleFile,
+    method: str | None,
+    mode: str = "terminal",
+    python: str = sys.executable,
+    trace_dir: Path | None = None,
+    timeout: float = RUN_TIMEOUT,
+    extra_env: dict[str, str] | None = None,
+) -> Run:
+    """Run ``python <example>`` from the repository root, traced."""
+    trace_dir = Path(trace_dir or tempfile.mkdtemp(prefix="example-trace-"))
+    trace = trace_dir / f"trace-{run_id(method, mode)}.jsonl"
+    trace.unlink(missing_ok=True)
+    env = {**example_env(example.path, method, trace, mode), **(extra_env or {})}
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [python, str(example.path)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=os.name == "posix",
+    )
+    try:
+        output, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        kill_tree(proc.pid)
+        output, _ = proc.communicate()
+        raise AssertionError(
+            f"{example.path}{f' under {method}' if method else ''} ({mode} mode) did not finish "
+            f"within {timeout} s (killed). Output so far:\n{output.decode(errors='replace')}"
+        ) from None
+    seconds = time.monotonic() - started
+    records = []
+    if trace.exists():
+        records = [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines()]
+    raw = output.decode("utf-8", errors="replace")
+    return Run(
+        example=example,
+        method=method,
+        mode=mode,
+        returncode=proc.returncode,
+        raw=raw,
+        screen=shorten_paths(render_terminal(raw)),
+        records=records,
+        main_pid=proc.pid,
+        seconds=seconds,
+    )
+
+
+# --- what a terminal shows -------------------------------------------------------------------
+
+_CONTROL = re.compile(r"\x1b\[(?P<n>\d*)(?P<op>[A-Za-z])|\r\n|\r|\n|\x1b")
+
+
+def render_terminal(raw: str) -> list[str]:
+    """The rows a terminal shows after receiving ``raw``: CR goes back to the start of the row,
+    LF to the next row, ESC[nA and ESC[nB move up and down, ESC[K clears to the end of the row;
+    colours and other escapes are dropped. Trailing spaces and trailing empty rows are cut."""
+    rows: dict[int, list[str]] = defaultdict(list)
+    row = col = 0
+    pos = 0
+
+    def put(text: str) -> None:
+        nonlocal col
+        line = rows[row]
+        if len(line) < col:
+            line.extend(" " * (col - len(line)))
+        line[col : col + len(text)] = list(text)
+        col += len(text)
+
+    for m in _CONTROL.finditer(raw):
+        put(raw[pos : m.start()])
+        pos = m.end()
+        token = m.group(0)
+        if token in ("\n", "\r\n"):
+            row, col = row + 1, 0
+        elif token == "\r":
+            col = 0
+        elif m["op"] == "A":
+            row = max(0, row - int(m["n"] or 1))
+        elif m["op"] == "B":
+            row += int(m["n"] or 1)
+        elif m["op"] == "K":
+            del rows[row][col:]
+    put(raw[pos:])
+    last = max(rows, default=-1)
+    lines = ["".join(rows.get(i, [])).rstrip() for i in range(last + 1)]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _folders() -> list[tuple[str, str]]:
+    """(folder, how it is shown) for the paths that differ between machines, longest first."""
+    folders = {}
+    for root in {str(ROOT), os.path.realpath(ROOT)}:
+        folders[root + os.sep] = ""
+    stdlib = sysconfig.get_paths()["stdlib"]
+    for prefix in {sys.base_prefix, sys.prefix, os.path.realpath(sys.base_prefix)}:
+        folders[prefix + os.sep] = "..." + os.sep
+    folders[os.path.dirname(stdlib) + os.sep] = "..." + os.sep + "lib" + os.sep
+    return sorted(folders.items(), key=lambda item: -len(item[0]))
+
+
+SITE_PACKAGES = re.compile(r"[^\s\"']*[\\/]site-packages[\\/]")
+
+
+def shorten_paths(lines: list[str]) -> list[str]:
+    folders = _folders()
+    out = []
+    for line in lines:
+        for folder, shown in folders:
+            line = line.replace(folder, shown)
+        out.append(SITE_PACKAGES.sub(".../site-packages/", line))
+    return out
+
+
+# --- comparing a run with the transcript -----------------------------------------------------
+
+TRACEBACK = "Traceback (most recent call last):"
+FRAME_START = re.compile(r'^  File "[^"]+", line \d+')
+
+
+#: A tqdm bar as it stands on a terminal row, and what is left of one when a line printed later
+#: covers its start.
+TQDM_BAR = re.compile(r"(?:[\w.-]+: *)?\d+%\|[^|]*\| *\d+/\d+ \[[^\]]*\]")
+TQDM_REMNANT = re.compile(r"(?:[|█▏▎▍▌▋▊▉]|\d+/\d+ \[|<\d\d:\d\d|[\d.]+(?:it/s|s/it)\]).*$")
+TQDM_DONE = re.compile(r"(?:(?P<desc>[\w.-]+): *)?100%\|[^|]*\| *(?P<n>\d+)/(?P=n) \[")
+
+
+def without_bars(line: str) -> str | None:
+    """A terminal row with tqdm's bars taken out, or None if it held only bars. Which frames of
+    a bar stay on screen depends on timing; ``compare`` checks the bars that finished
+    separately (``finished_bars``)."""
+    stripped = TQDM_REMNANT.sub("", TQDM_BAR.sub("", line)).rstrip()
+    return stripped if stripped or not line else None
+
+
+def finished_bars(lines: list[str]) -> list[str]:
+    """Every tqdm bar shown at 100 %, as "description n/n", sorted."""
+    return sorted(
+        f"{m['desc'] or ''} {m['n']}/{m['n']}" for line in lines for m in TQDM_DONE.finditer(line)
+    )
+
+
+def compared_lines(lines: list[str], bars: bool = False) -> list[tuple[int, str]]:
+    """(index, line) of the lines that are compared: all but the frames of tracebacks (and,
+    with ``bars``, tqdm's bars)."""
+    kept, in_traceback = [], False
+    for index, line in enumerate(lines):
+        if bars:
+            line = without_bars(line)
+            if line is None:
+                continue
+        if line == TRACEBACK or (not in_traceback and FRAME_START.match(line)):
+            in_traceback = line == TRACEBACK
+            if in_traceback:
+                kept.append((index, line))
+            else:
+                in_traceback = True  # a SyntaxError's report starts with its frame
+            continue
+        if in_traceback and (line.startswith((" ", "\t")) or not line):
+            continue
+        in_traceback = False
+        kept.append((index, line))
+    return kept
+
+
+def line_pattern(line: str, pids: set[int], thread_ids: set[int]) -> tuple[re.Pattern, list[str]]:
+    """A fresh line as a pattern that the transcript's line must match: run-to-run values become
+    wildcards, ids become groups. Returns the pattern and, per group, "pid:<value>" or
+    "tid:<value>"."""
+    spans: list[tuple[int, int, str, str | None]] = []  # start, end, regex, id key
+    taken = [False] * len(line)
+
+    def claim(start: int, end: int, regex: str, key: str | None) -> None:
+        if any(taken[start:end]):
+            return
+        taken[start:end] = [True] * (end - start)
+        spans.append((start, end, regex, key))
+
+    for pattern, regex in RUN_TO_RUN.values():
+        for m in pattern.finditer(line):
+            claim(m.start(), m.end(), regex, None)
+    for m in IDS.finditer(line):
+        value = int(m.group(0))
+        if value in pids:
+            claim(m.start(), m.end(), r"(\d+)", f"pid:{value}")
+        elif value in thread_ids:
+            claim(m.start(), m.end(), r"(\d+)", f"tid:{value}")
+    spans.sort()
+    parts, keys, pos = [], [], 0
+    for start, end, regex, key in spans:
+        parts.append(re.escape(line[pos:start]))
+        parts.append(regex)
+        if key:
+            keys.append(key)
+        pos = end
+    parts.append(re.escape(line[pos:]))
+    return re.compile("".join(parts)), keys
+
+
+@dataclass
+class Mismatch:
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def compare(example: ExampleFile, run: Run) -> Mismatch | None:
+    """None if the fresh run shows what the transcript shows, up to the run-to-run values;
+    otherwise what differs, naming the example's file and the line of the transcript."""
+    recording = example.recording
+    assert recording is not None
+    first_line = transcript_first_line(example)
+    where = run.where
+
+    def at(index: int) -> str:
+        return f"{example.path}:{first_line + index}"
+
+    if (recording.exit_status == 0) != (run.returncode == 0) or (
+        recording.exit_status != 0 and run.returncode != recording.exit_status
+    ):
+        return Mismatch(
+            f"{where} exited with status {run.returncode}; the transcript was recorded from a "
+            f"run that exited with {recording.exit_status}.{_both(recording.lines, run.screen)}"
+        )
+    recorded, fresh = recording.lines, run.screen
+    if example.draws_bars:
+        # Every bar the transcript shows finished must have finished in the fresh run too (in
+        # any frame it drew: where bars share a row, the last one to draw covers the others).
+        shown, drawn = set(finished_bars(recorded)), set(finished_bars(run.raw.split("\r")))
+        if not shown <= drawn:
+            return Mismatch(
+                f"{at(0)}: {where} did not finish the tqdm bars {sorted(shown - drawn)}, which "
+                "the transcript shows finished" + _both(recorded, fresh)
+            )
+    want = compared_lines(recorded, bars=example.draws_bars)
+    got = compared_lines(fresh, bars=example.draws_bars)
+    pids, tids = run.pids(), run.thread_ids()
+    patterns = [(index, line, *line_pattern(line, pids, tids)) for index, line in got]
+    main = f"pid:{run.main_pid}"
+
+    mapping = _Renaming(main_only=example.workers_vary, main=main)
+    if not example.order_varies:
+        for position, (want_item, got_item) in enumerate(zip(want, patterns, strict=False)):
+            w_index, w_line = want_item
+            _, g_line, pattern, keys = got_item
+            m = pattern.fullmatch(w_line)
+            if m is None or mapping.extend(keys, m.groups()) is False:
+                why = (
+                    ""
+                    if m is None
+                    else (
+                        " (the same text, but a PID or thread id that must be equal differs, "
+                        "or two that must differ are equal)"
+                    )
+                )
+                return Mismatch(
+                    f"{at(w_index)}: line {position + 1} of the transcript differs from {where}"
+                    f"{why}:\n  recorded: {w_line!r}\n  fresh:    {g_line!r}"
+                    + _both(recording.lines, run.screen)
+                )
+        if len(want) != len(got):
+            if len(want) > len(got):
+                index, line = want[len(got)]
+                return Mismatch(
+                    f"{at(index)}: {where} ended before this line of the transcript: {line!r}"
+                    + _both(recording.lines, run.screen)
+                )
+            return Mismatch(
+                f"{at(len(recording.lines))}: {where} printed more than the transcript, from "
+                f"{got[len(want)][1]!r} on" + _both(recording.lines, run.screen)
+            )
+        return None
+
+    # The order varies: find, for every fresh line, its own line of the transcript.
+    candidates = []
+    for index, line, pattern, keys in patterns:
+        options = [
+            (w_pos, m.groups())
+            for w_pos, (_, w_line) in enumerate(want)
+            if (m := pattern.fullmatch(w_line)) is not None
+        ]
+        candidates.append((index, line, keys, options))
+    unmatched_fresh = [line for _, line, _, options in candidates if not options]
+    used_any = {w_pos for *_, options in candidates for w_pos, _ in options}
+    unmatched_recorded = [(i, line) for pos, (i, line) in enumerate(want) if pos not in used_any]
+    if unmatched_recorded or unmatched_fresh or len(want) != len(got):
+        if unmatched_recorded:
+            index, line = unmatched_recorded[0]
+            head = f"{at(index)}: {where} printed no line like this one of the transcript: {line!r}"
+        elif unmatched_fresh:
+            head = (
+                f"{at(want[0][0] if want else 0)}: {where} printed a line the transcript does not "
+                f"have: {unmatched_fresh[0]!r}"
+            )
+        else:
+            head = f"{at(0)}: {where} printed {len(got)} lines where the transcript has {len(want)}"
+        return Mismatch(
+            head + " (the order of lines may vary)" + _both(recording.lines, run.screen)
+        )
+    order = sorted(range(len(candidates)), key=lambda i: len(candidates[i][3]))
+    used: set[int] = set()
+
+    def solve(k: int) -> bool:
+        if k == len(order):
+            return True
+        _, _, keys, options = candidates[order[k]]
+        for w_pos, groups in options:
+            if w_pos in used:
+                continue
+            undo = mapping.extend(keys, groups)
+            if undo is False:
+                continue
+            used.add(w_pos)
+            if solve(k + 1):
+                return True
+            used.discard(w_pos)
+            mapping.undo(undo)
+        return False
+
+    if solve(0):
+        return None
+    return Mismatch(
+        f"{at(want[0][0] if want else 0)}: {where} printed the transcript's lines, but no single "
+        "renaming of PIDs and thread ids turns the fresh values into the recorded ones (a value "
+        "that must be equal differs, or two that must differ are equal)"
+        + _both(recording.lines, run.screen)
+    )
+
+
+class _Renaming:
+    """The renaming of ids (fresh value -> recorded value) found so far, one-to-one. With
+    ``main_only`` only the main process's PID and the thread ids are renamed one-to-one; a worker's
+    PID may stand for any recorded PID but the main process's."""
+
+    def __init__(self, main_only: bool = False, main: str = ""):
+        self.forward: dict[str, str] = {}
+        self.backward: dict[str, str] = {}
+        self.workers: dict[str, int] = defaultdict(int)  # recorded PIDs that workers stand for
+        self.main_only, self.main = main_only, main
+
+    def extend(self, keys: list[str], values: tuple[str, ...]):
+        """Add pairs; returns what to undo, or False if they contradict the renaming."""
+        added: list[tuple[str, str]] = []
+        for key, value in zip(keys, values, strict=True):
+            back = f"{key.split(':')[0]}:{value}"
+            if self.main_only and key.startswith("pid:") and key != self.main:
+                if self.backward.get(back) == self.main:
+                    self.undo(added)
+                    return False
+                self.workers[back] += 1
+                added.append(("", back))
+                continue
+            if self.main_only and key == self.main and self.workers.get(back):
+                self.undo(added)
+                return False
+            a, b = self.forward.get(key), self.backward.get(back)
+            if a is None and b is None:
+                self.forward[key], self.backward[back] = value, key
+                added.append((key, back))
+            elif a != value or b != key:
+                self.undo(added)
+                return False
+        return added
+
+    def undo(self, added) -> None:
+        for key, back in added:
+            if key == "":
+                self.workers[back] -= 1
+            else:
+                self.forward.pop(key, None)
+                self.backward.pop(back, None)
+
+
+def _both(recorded: list[str], fresh: list[str]) -> str:
+    return (
+        "\n  the transcript:\n"
+        + "".join(f"    {line}\n" for line in recorded)
+        + "  the fresh run's output:\n"
+        + "".join(f"    {line}\n" for line in fresh)
+    )
+
+
+def transcript_first_line(example: ExampleFile) -> int:
+    """The file's line number (1-based) of the transcript's first line of output."""
+    lines = example.source.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("# $ python "):
+            return number + 1
+    return len(lines)
+
+
+def same_error(reported: str, line: str) -> bool:
+    """Whether a transcript's line shows the error ``Type: message`` (addresses may differ; the
+    line may name the type with its module, and Python may add a suggestion after it)."""
+    address = RUN_TO_RUN["address"][0]
+    return address.sub("0x0", reported) in address.sub("0x0", line)
+
+
+def in_process_problem(example: ExampleFile, printed: list[str]) -> str | None:
+    """For the in-process run, which sees only the main process's prints: each printed line
+    must stand in the transcript, with any number taken for any number (the real run compares
+    the values)."""
+    recording = example.recording
+    assert recording is not None
+
+    def shape(line: str) -> str:
+        line = RUN_TO_RUN["tqdm-time"][0].sub("[]", line)
+        return re.sub(r"0x[0-9a-fA-F]+|\d+(?:\.\d+)?", "0", line)
+
+    remaining = defaultdict(int)
+    for _, line in compared_lines(recording.lines, bars=example.draws_bars):
+        remaining[shape(line)] += 1
+    for line in printed:
+        key = shape(line)
+        if remaining[key] <= 0:
+            return (
+                f"{example.path}: the program printed {line!r}, which the transcript does not show"
+            )
+        remaining[key] -= 1
+    return None
+
+
+# --- recording a transcript --------------------------------------------------------------------
+
+
+def platform_name() -> str:
+    return {"Darwin": "macOS"}.get(platform.system(), platform.system())
+
+
+def recording_method(example: ExampleFile) -> str | None:
+    """The start method a transcript is recorded with: the example's own, or spawn (the one
+    every platform has) for an example that starts processes."""
+    if example.start_method:
+        return example.start_method
+    return "spawn" if example.starts_processes else None
+
+
+def new_recording(example: ExampleFile, run: Run) -> Recording:
+    method = run.method or multiprocessing.get_start_method(allow_none=False)
+    return Recording(
+        os=platform_name(),
+        python=f"CPython {platform.python_version()}",
+        method=method,
+        exit_status=run.returncode,
+        program=example.fingerprint,
+        lines=[line.rstrip() for line in run.screen],
+    )
+
+
+def updated_source(example: ExampleFile, run: Run) -> str:
+    """The example's source with its transcript brought up to date: kept if the fresh run still
+    matches it (so that PIDs do not churn), with the program's fingerprint renewed; otherwise
+    replaced by the fresh run's."""
+    recording = example.recording
+    if recording is not None and compare(example, run) is None:
+        recording.program = example.fingerprint
+    else:
+        recording = new_recording(example, run)
+    return compose_example(example.program, example.directives, recording, example.path)
+
+
+class FileExample(CodeExample):
+    """An example's program as pytest-examples sees it. (pytest-examples collapses double blank
+    lines in examples whose path ends in .py, which black puts between top-level definitions; a
+    program is formatted as a file.)"""
+
+    def in_py_file(self) -> bool:
+        return False
+
+
+def code_example(example: ExampleFile, whole_file: bool = False) -> FileExample:
+    source = example.source if whole_file else example.program
+    return FileExample.create(source, path=ROOT / example.path, prefix="py")
+
+
+def format_program(example: ExampleFile) -> str:
+    """The program, formatted as ruff and black would (the lint settings above)."""
+    from pytest_examples.config import ExamplesConfig
+    from pytest_examples.lint import black_format, ruff_format
+
+    lint = ExamplesConfig(**LINT)
+    source = ruff_format(code_example(example), lint, ignore_errors=True)
+    return black_format(source, lint)
+
+
+def syntax_error(example: ExampleFile) -> SyntaxError | None:
+    try:
+        compile(example.program, str(example.path), "exec")
+    except SyntaxError as error:
+        return error
+    return None
+
+
+def all_examples() -> list[PurePosixPath]:
+    return example_paths()
+
+
+def load(path: PurePosixPath | str) -> ExampleFile:
+    return read_example(path)
+
+
+# --- other CPython versions on this machine ---------------------------------------------------
 
 
 def python_version(python: str) -> tuple[int, int] | None:
@@ -328,6 +772,13 @@ def python_version(python: str) -> tuple[int, int] | None:
         return None
     major, minor = map(int, done.stdout.split())
     return major, minor
+
+
+def natural_key(text: str) -> list:
+    """Sort "3.9" before "3.10"."""
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)
+    ]
 
 
 def find_pythons(minimum: tuple[int, int] = (3, 11)) -> dict[tuple[int, int], str]:
@@ -376,8 +827,36 @@ def prepare_python(version: tuple[int, int], python: str) -> Path:
     venv = OTHER_PYTHONS / "{}.{}".format(*version)
     requirements = example_requirements()
     installed = venv / "installed.txt"  # a copy of what was installed, written last
-    if installed.is_file() and installed.read_text(encoding="utf-8") == requirements:
+
+    def ready() -> bool:
+        return installed.is_file() and installed.read_text(encoding="utf-8") == requirements
+
+    if ready():
         return venv_python(venv)
+    # Several test workers may ask at once: the first to create the lock file makes the
+    # environment, the others wait for it.
+    OTHER_PYTHONS.mkdir(parents=True, exist_ok=True)
+    lock = OTHER_PYTHONS / f"{version[0]}.{version[1]}.lock"
+    with contextlib.suppress(FileNotFoundError):
+        if time.time() - lock.stat().st_mtime > 600:
+            lock.unlink()  # left by a run that was killed
+    try:
+        os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        deadline = time.monotonic() + 600
+        while not ready() and lock.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if ready():
+            return venv_python(venv)
+        raise RuntimeError(f"another worker did not finish preparing {venv}") from None
+    try:
+        _make_venv(version, python, venv, requirements, installed)
+    finally:
+        lock.unlink(missing_ok=True)
+    return venv_python(venv)
+
+
+def _make_venv(version, python: str, venv: Path, requirements: str, installed: Path) -> None:
     shutil.rmtree(venv, ignore_errors=True)
     wanted = OTHER_PYTHONS / f"requirements-{version[0]}.{version[1]}.txt"
     wanted.parent.mkdir(parents=True, exist_ok=True)
@@ -392,76 +871,9 @@ def prepare_python(version: tuple[int, int], python: str) -> Path:
                 f"examples: {' '.join(step)} failed:\n{done.stdout}{done.stderr}"
             )
     installed.write_text(requirements, encoding="utf-8")
-    return venv_python(venv)
 
 
-def example_env(path: Path, method: str, trace: Path) -> dict[str, str]:
-    """The environment of a traced real run: the tracer on PYTHONPATH, told which file to trace
-    and which start method to set; nothing of the test run's own Python settings."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("PYTHON", "PYTEST_", "COV_")) and k != "COLUMNS"
-    }
-    env.update(
-        PYTHONPATH=str(TRACER),
-        PYTHONIOENCODING="utf-8",
-        PYTHONWARNINGS="default",
-        EXAMPLES_TRACE=str(trace),
-        EXAMPLES_FILE=os.path.realpath(ROOT / path),
-        EXAMPLES_START_METHOD=method,
-    )
-    return env
-
-
-def run_example(
-    example: Example,
-    method: str,
-    python: str = sys.executable,
-    trace_dir: Path | None = None,
-    timeout: float = RUN_TIMEOUT,
-) -> Run:
-    """Run ``python <example>`` from the repository root under a start method, traced."""
-    import tempfile
-
-    trace_dir = Path(trace_dir or tempfile.mkdtemp(prefix="example-trace-"))
-    trace = trace_dir / "trace.jsonl"
-    trace.unlink(missing_ok=True)
-    env = example_env(example.path, method, trace)
-    started = time.monotonic()
-    proc = subprocess.Popen(
-        [python, str(example.path)],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        stdout, stderr = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        kill_tree(proc.pid)
-        stdout, stderr = proc.communicate()
-        raise AssertionError(
-            f"{example.path} under {method} did not finish within {timeout} s "
-            f"(killed).\nstdout so far:\n{stdout.decode(errors='replace')}\n"
-            f"stderr so far:\n{stderr.decode(errors='replace')}"
-        ) from None
-    seconds = time.monotonic() - started
-    records = []
-    if trace.exists():
-        records = [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines()]
-    return Run(
-        example=example,
-        method=method,
-        returncode=proc.returncode,
-        stdout=stdout.decode("utf-8", errors="replace"),
-        stderr=stderr.decode("utf-8", errors="replace"),
-        records=records,
-        main_pid=proc.pid,
-        seconds=seconds,
-    )
+# --- processes left behind --------------------------------------------------------------------
 
 
 def alive(pid: int) -> bool:
@@ -509,50 +921,16 @@ def leftover_children(run: Run, grace: float = 3.0) -> list[dict]:
     return remaining
 
 
-# tqdm draws its bars on stderr; everything else there is unexpected.
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_TQDM_BAR = re.compile(r"^.*\d+%\|.*\| *\d+/\d+ \[.*\]\s*$")
+def program_of(path: PurePosixPath | str) -> str:
+    return read_example(path).program
 
 
-def unexpected_stderr(run: Run) -> str:
-    """stderr without tqdm's progress bars (only for examples that use tqdm)."""
-    text = run.stderr
-    if "tqdm" in run.example.source:
-        pieces = re.split(r"[\r\n]", _ANSI.sub("", text))
-        text = "\n".join(p for p in pieces if p.strip() and not _TQDM_BAR.match(p))
-    return text.strip()
-
-
-# --- writing #> lines from a real run ----------------------------------------------------------
-
-
-def natural_key(text: str) -> list:
-    """Sort "task 2" before "task 10"."""
-    return [
-        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text)
-    ]
-
-
-def rewrite_promises(example: Example, run: Run) -> str:
-    """The example's source with the #> lines under each print() replaced by what it printed."""
-    by_site: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for r in run.prints():
-        site = example.site_of(r["line"])
-        if site is None:
-            raise ValueError(f"{example.path}: printed outside any print() call: {r['text']!r}")
-        text = r["text"].removesuffix("\n")
-        by_site[site].extend((r["pid"], line) for line in text.split("\n"))
-    lines = example.source.splitlines()
-    for first, last in reversed(example.sites):
-        start = last  # index of the first line after the call
-        end = start
-        while end < len(lines) and OUTPUT_PREFIX.match(lines[end]):
-            end += 1
-        printed = by_site.get(first, [])
-        if len({pid for pid, _ in printed}) > 1:  # several processes: no fixed order
-            printed = sorted(printed, key=lambda p: natural_key(p[1]))
-        indent = re.match(r"[ \t]*", lines[first - 1]).group(0)
-        lines[start:end] = [
-            f"{indent}#> {line}".rstrip() if line else f"{indent}#>" for _, line in printed
-        ]
-    return "\n".join(lines) + "\n"
+__all__ = [
+    "LINT",
+    "METHODS",
+    "ROOT",
+    "ExampleFile",
+    "Run",
+    "compare",
+    "program_fingerprint",
+]

@@ -4,7 +4,7 @@ the site served from 127.0.0.1 under the same path as on GitHub Pages.
 On every page of both languages (``test_page``, one test per page, so xdist spreads them):
 
 - no console error, no failed request, no request to any host but the local server;
-- each code block's copy button copies exactly the example file the block includes;
+- each code block's copy button copies exactly the program of the example the block includes;
 - notebook pages show their outputs, and the SVG charts of the notebooks that draw them;
 - 360 px wide, nothing scrolls sideways: the document is no wider than the window, and anything
   wider sits in a code block or table that scrolls on its own;
@@ -38,25 +38,17 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from site_model import DOCS, LANGS, glossary, read_example, site_url
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-LANGS = ("zh", "en")
 OTHER = {"zh": "en", "en": "zh"}
 WIDTH = 360
 INDEX = "search/search_index.json"
 
 
-def site_path() -> str:
-    """The path of the site on its host (site_url in mkdocs.yml), served the same way here, so
-    that the 404 page's absolute links work."""
-    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
-    return urlsplit(match.group(1)).path if match else "/"
-
-
-PREFIX = site_path()
+#: The path of the site on its host, served the same way here, so that the 404 page's absolute
+#: links work.
+PREFIX = urlsplit(site_url("zh")).path
 
 
 def find_chromium() -> str | None:
@@ -68,7 +60,7 @@ def find_chromium() -> str | None:
     return None
 
 
-#: The browser tests are a stage of their own: pytest --browser (make test runs it).
+#: The browser tests are a stage of their own: pytest -m browser (make test runs it).
 pytestmark = pytest.mark.browser
 
 CHROMIUM = find_chromium()
@@ -117,7 +109,8 @@ def lang_root(lang: str) -> str:
 
 
 def example_of_block(name: str) -> str:
-    return (ROOT / name).read_text(encoding="utf-8")
+    """What a block including an example shows: its program, not the transcript under it."""
+    return read_example(name).program
 
 
 # --- the server and the browser ---------------------------------------------------------------
@@ -501,7 +494,7 @@ def test_every_page_is_visited(built_site):
 
 
 def glossary_forms(lang: str) -> list[str]:
-    data = yaml.safe_load((DOCS / "glossary.yml").read_text(encoding="utf-8"))
+    data = glossary()
     forms = []
     for term in data["terms"]:
         for form in [term[lang], *term.get("also", {}).get(lang, [])]:

@@ -1,51 +1,84 @@
-"""Every example in examples/ is linted, run in-process by pytest-examples, and run as a real
-program, under every start method this platform offers. A failure names the file."""
+"""Every example in examples/: linted, its transcript current, run once in this process by
+pytest-examples, and run for real under each start method that matters for it, as from a terminal
+and as an IDE runs it. A failure names the file and the first line that differs."""
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import re
 import sys
 import types
 from unittest.mock import patch
 
 import pytest
-from conftest import LINT, code_example
 from example_runs import (
-    OTHER_PYTHONS,
-    Example,
-    example_files,
+    LINT,
+    all_examples,
+    code_example,
+    compare,
+    in_process_problem,
     leftover_children,
-    match_output,
+    load,
+    missing_methods,
     other_pythons,
+    recording_method,
     run_example,
-    unexpected_stderr,
-    venv_python,
+    run_id,
+    runs_for,
+    same_error,
+    starts_processes,
+    syntax_error,
+    transcript_first_line,
 )
+from site_model import ExampleFormatError, read_example
 
-METHODS = multiprocessing.get_all_start_methods()
-FILES = example_files()
-
-
-def ids(path):
-    return str(path)
+FILES = all_examples()
 
 
-@pytest.mark.parametrize("path", FILES, ids=ids)
+def example_or_fail(path):
+    try:
+        return read_example(path)
+    except ExampleFormatError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.mark.parametrize("path", FILES, ids=str)
 def test_lint(path, eval_example):
-    """ruff and black accept the file as it is (pytest --update-examples formats it)."""
-    example = Example.load(path)
-    if example.syntax_error is not None:
-        # A file that demonstrates a syntax error cannot be linted; it must fail as it says.
-        error = example.syntax_error
-        assert example.fails_with == f"{type(error).__name__}: {error.msg}", (
-            f"{path} does not compile ({type(error).__name__}: {error.msg}, line {error.lineno}) "
-            f"and does not declare that error with '# fails-with:'"
+    """ruff and black accept the program as it is (``make update-examples`` formats it)."""
+    example = example_or_fail(path)
+    error = syntax_error(example)
+    if error is not None:
+        # A program that demonstrates a syntax error cannot be linted: its transcript must show
+        # that very error, as Python reports it.
+        reported = f"{type(error).__name__}: {error.msg}"
+        assert example.recording is not None and reported in example.recording.lines, (
+            f"{path}:{error.lineno} does not compile ({reported}), and its transcript does not "
+            "show that error"
         )
         return
     eval_example.set_config(**LINT)
     eval_example.lint(code_example(example))
+
+
+@pytest.mark.parametrize("path", FILES, ids=str)
+def test_transcript_is_current(path):
+    """Under every program stands the transcript of a real run of this very program."""
+    example = example_or_fail(path)
+    assert example.recording is not None, (
+        f"{path}:{example.program_lines + 1}: no recorded output under the program: "
+        "run make update-examples"
+    )
+    assert not example.stale, (
+        f"{path}:{transcript_first_line(example) - 3}: the transcript was recorded from another "
+        f"version of the program ({example.recording.program}; the program is now "
+        f"{example.fingerprint}): run make update-examples"
+    )
+    method = recording_method(example)
+    if method is not None:
+        assert example.recording.method == method, (
+            f"{path}: recorded under {example.recording.method}, but the example runs under "
+            f"{method} when it is recorded: run make update-examples"
+        )
+    assert example.recording.lines, f"{path}: the transcript is empty: print what proves the point"
 
 
 class MainAlias(types.ModuleType):
@@ -75,8 +108,8 @@ def main_modules_restored():
                 sys.modules[name] = module
 
 
-def skip_if_unrunnable(example: Example) -> None:
-    missing = example.needs - set(METHODS)
+def skip_if_unrunnable(example) -> None:
+    missing = missing_methods(example)
     if missing:
         pytest.skip(
             f"{example.path} uses the {', '.join(sorted(missing))} start method, "
@@ -84,85 +117,98 @@ def skip_if_unrunnable(example: Example) -> None:
         )
 
 
-def _check_failure(example: Example, error: BaseException) -> None:
-    declared = example.fails_with
-    actual = " ".join(f"{type(error).__name__}: {error}".split())
-    # as in the real run: the declared text must stand in the error (a fragment is enough)
-    assert declared in actual, f"{example.path} failed with {actual!r}, not {declared!r}"
-
-
-@pytest.mark.parametrize("method", METHODS)
-@pytest.mark.parametrize("path", FILES, ids=ids)
-def test_in_process(path, method, eval_example):
-    """pytest-examples runs the file as __main__ in this process; the main process's prints must
-    stand in the file's #> lines (child processes' prints are checked by the real run)."""
-    example = Example.load(path)
+@pytest.mark.parametrize("path", FILES, ids=str)
+def test_in_process(path, eval_example):
+    """pytest-examples runs the program once as __main__ in this process, under the platform's
+    default start method. Every line the main process prints stands in the transcript (the real
+    runs compare the values, and the child processes' lines); an example whose transcript ends in
+    an error raises that error here, unless a child process raised it."""
+    example = load(path)
     skip_if_unrunnable(example)
-    multiprocessing.set_start_method(method, force=True)
-    code = code_example(example)
-    copy = str(eval_example.tmp_path / f"{code.module_name}.py")  # where pytest-examples runs it
-    printed = []
+    if syntax_error(example) is not None:
+        pytest.skip(f"{path} demonstrates a syntax error (test_lint checks it)")
+    assert example.recording is not None, f"{path}: no transcript: run make update-examples"
+    code = code_example(example, whole_file=True)
+    printed: list[str] = []
 
     def record(*args, sep=" ", end="\n", file=None, flush=False):
-        if file is not None:
-            return
-        frame = sys._getframe(1)
-        while frame is not None and frame.f_code.co_filename != copy:
-            frame = frame.f_back
-        line = frame.f_lineno if frame is not None else None
-        site = example.site_of(line)
-        if site is None:
-            site = f"outside any print() line {line}"
-        text = (" " if sep is None else sep).join(map(str, args))
-        printed.extend((site, part) for part in text.split("\n"))
+        if file is None or file is sys.stdout:
+            text = (" " if sep is None else sep).join(map(str, args)) + (
+                "\n" if end is None else end
+            )
+            printed.extend(text.removesuffix("\n").split("\n"))
 
     # Without __spec__, multiprocessing hands spawn and forkserver children the file's path, so
     # they can import the example's functions; assertion rewriting would hide them otherwise.
     run = dict(module_globals={"__spec__": None}, rewrite_assertions=False)
+    raised = None
     with patch("builtins.print", record), main_modules_restored():
-        if example.fails_under_method(method):
-            # The error may come from a child process (then this process sees no exception,
-            # and the real run finds the error on stderr); if it comes from here, it must be
-            # the declared one.
-            try:
-                eval_example.run(code, **run)
-            except BaseException as error:
-                _check_failure(example, error)
-        else:
+        try:
             eval_example.run(code, **run)
+        except SystemExit as exit_:
+            if exit_.code not in (0, None):
+                raised = exit_
+        except BaseException as error:  # the example's own error: compared below
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            raised = error
 
-    promised = example.promised_lines()
-    problem = match_output(promised, printed, subset=True)
-    assert problem is None, f"{path} under {method}: {problem}"
+    lines = example.recording.lines
+    if raised is not None and not isinstance(raised, SystemExit):
+        message = str(raised).split("\n")[0]
+        reported = f"{type(raised).__name__}: {message}".rstrip()
+        assert example.recording.exit_status != 0, (
+            f"{path} raised {reported!r} in this process, but its recorded run exited with 0"
+        )
+        assert any(same_error(reported, line) for line in lines), (
+            f"{path} raised {reported!r}, which its transcript does not show"
+        )
+    problem = in_process_problem(example, printed)
+    assert problem is None, problem
 
 
-@pytest.mark.parametrize("method", METHODS)
-@pytest.mark.parametrize("path", FILES, ids=ids)
-def test_real_run(path, method, tmp_path):
-    """``python <path>`` from the repository root: it exits as promised, prints exactly its #>
-    lines (child processes included), writes nothing unexpected to stderr, really starts the
-    processes and threads it says it starts, and leaves no process behind."""
-    check_real_run(path, method, tmp_path, sys.executable)
+def real_runs():
+    for path in FILES:
+        try:
+            example = read_example(path)
+        except ExampleFormatError:
+            yield pytest.param(path, None, "terminal", id=f"{path}-unreadable")
+            continue
+        for method, mode in runs_for(example):
+            yield pytest.param(path, method, mode, id=f"{path}-{run_id(method, mode)}")
 
 
-#: The other CPython versions installed here (``pytest --other-pythons`` runs these tests).
+@pytest.mark.parametrize(("path", "method", "mode"), list(real_runs()))
+def test_real_run(path, method, mode, tmp_path):
+    """``python <path>`` from the repository root shows what its transcript shows (up to the
+    declared run-to-run values), exits as the recorded run did, really starts the processes and
+    threads it is about, and leaves no process behind."""
+    check_real_run(path, method, mode, tmp_path, sys.executable)
+
+
+#: The other CPython versions installed here (``pytest -m other_pythons`` runs these tests).
 OTHERS = other_pythons()
 
 
 if OTHERS:
 
+    def other_runs():
+        for version in OTHERS:
+            label = "python{}.{}".format(*version)
+            for param in real_runs():
+                path, method, mode = param.values
+                yield pytest.param(version, path, method, mode, id=f"{label}-{param.id}")
+
     @pytest.mark.other_pythons
-    @pytest.mark.parametrize("method", METHODS)
-    @pytest.mark.parametrize("path", FILES, ids=ids)
-    @pytest.mark.parametrize("version", list(OTHERS), ids=lambda v: "python{}.{}".format(*v))
-    def test_real_run_other_python(version, path, method, tmp_path):
-        """The same real run as test_real_run, with each other CPython version found here, in
-        a virtual environment with the examples' dependencies from the lock (conftest.py makes
-        it before the tests start)."""
-        python = venv_python(OTHER_PYTHONS / "{}.{}".format(*version))
-        assert python.is_file(), f"{python} is missing: run pytest with --other-pythons"
+    @pytest.mark.parametrize(("version", "path", "method", "mode"), list(other_runs()))
+    def test_real_run_other_python(version, path, method, mode, tmp_path):
+        """The same real run as test_real_run, with each other CPython version found here, in a
+        virtual environment with the examples' dependencies from the lock."""
+        from example_runs import prepare_python
+
+        python = prepare_python(version, OTHERS[version])
         label = " with Python {}.{}".format(*version)
-        check_real_run(path, method, tmp_path, str(python), label=label)
+        check_real_run(path, method, mode, tmp_path, str(python), label=label)
 
 else:
 
@@ -175,57 +221,43 @@ else:
         """Stands for the runs with other CPython versions where there is none."""
 
 
-def check_real_run(path, method, tmp_path, python: str, label: str = "") -> None:
-    example = Example.load(path)
+def check_real_run(path, method, mode, tmp_path, python: str, label: str = "") -> None:
+    example = example_or_fail(path)
     skip_if_unrunnable(example)
-    run = run_example(example, method, python=python, trace_dir=tmp_path)
-    where = f"{path} under {method}{label}"
+    assert example.recording is not None, f"{path}: no transcript: run make update-examples"
+    run = run_example(example, method, mode, python=python, trace_dir=tmp_path)
+    where = run.where + label
     leftovers = leftover_children(run)
 
-    if example.fails_under_method(method):
-        # The traceback's last line(s), in the main process or in a child; Python may wrap a long
-        # message over several lines, so whitespace is compared loosely.
-        assert example.fails_with in " ".join(run.stderr.split()), (
-            f"{where} should fail with {example.fails_with!r}; stderr was:\n{run.stderr}"
-        )
-    else:
-        assert run.returncode == 0, f"{where} exited {run.returncode}; stderr:\n{run.stderr}"
-        assert unexpected_stderr(run) == "", f"{where} wrote to stderr:\n{run.stderr}"
-
-    # Everything on stdout came from print() (so every line was traced to its call) ...
-    traced = "".join(r["text"] for r in run.prints())
-    assert sorted(run.stdout.splitlines()) == sorted(traced.splitlines()), (
-        f"{where} wrote to stdout other than through print():\n{run.stdout}"
-    )
-    # ... and the printed lines are the promised ones, under the print() calls that made them.
-    promised = example.promised_lines()
-    problem = match_output(promised, run.printed_lines())
-    assert problem is None, f"{where}: {problem}"
-
+    mismatch = compare(example, run)
+    assert mismatch is None, f"{mismatch}".replace(run.where, where, 1)
     assert not leftovers, f"{where} left processes running: {leftovers}"
 
-    if example.fails_under_method(method):
-        return
-    if example.calls("Process", "Pool", "ProcessPoolExecutor"):
+    if example.recording.exit_status == 0 and starts_processes(example):
         chosen = example.start_method or method
-        workers = _workers(run, chosen)
+        workers = run.workers(chosen)
         assert workers, f"{where} should start child processes by {chosen}; trace: {run.records}"
         assert all(w["pid"] != run.main_pid for w in workers)
-    names = {r["name"] for r in run.records if r["kind"] == "thread"}
-    missing = example.thread_names() - names
+    names = {r["name"] for r in run.of_kind("thread")}
+    missing = thread_names(example) - names
     assert not missing, f"{where}: threads named {sorted(missing)} never ran (saw {sorted(names)})"
 
 
-def _workers(run, method):
-    """The processes the example started by this start method (not helpers)."""
-    starts = [r for r in run.records if r["kind"] == "start"]
-    if method == "fork":
-        return [r for r in starts if r["how"] == "fork" and r["ppid"] == run.main_pid]
-    if method == "spawn":
-        return [r for r in starts if r["how"] == "exec" and "spawn_main" in " ".join(r["argv"])]
-    servers = {
-        r["pid"]
-        for r in starts
-        if r["how"] == "exec" and re.search(r"forkserver import main", " ".join(r["argv"]))
-    }
-    return [r for r in starts if r["how"] == "fork" and r["ppid"] in servers]
+def thread_names(example) -> set[str]:
+    """Literal ``name="..."`` arguments the program gives to Thread(...) calls."""
+    import ast
+
+    names = set()
+    try:
+        tree = ast.parse(example.program)
+    except SyntaxError:
+        return names
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if called.endswith("Thread"):
+                for kw in node.keywords:
+                    if kw.arg == "name" and isinstance(kw.value, ast.Constant):
+                        names.add(kw.value.value)
+    return names

@@ -28,20 +28,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-import yaml
+from site_model import DOCS, LANGS, glossary, page_paths, parse_markdown
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-GLOSSARY_FILE = DOCS / "glossary.yml"
 GLOSSARY_PAGE = Path("glossary/index.md")
-LANGS = ("zh", "en")
 OTHER = {"zh": "en", "en": "zh"}
 #: The line of a glossary entry that names the synonyms to avoid.
 OTHER_NAMES = {"zh": "其他写法（本站不用）：", "en": "Other names (not used on this site):"}
 
-FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
-HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t]*$")
-HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$|<a id=\"(?P<anchor>[\w-]+)\"></a>\s*$")
 ADMONITION_TITLE = re.compile(
     r'^(?P<head>[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+[ \t]+)"(?P<title>.*)"'
 )
@@ -69,11 +62,6 @@ class Term:
     forms: dict[str, tuple[str, ...]]  # lang -> the term and its short forms
     see: str
     avoid: dict[str, tuple[str, ...]]  # lang -> synonyms not to use
-
-
-@cache
-def glossary() -> dict:
-    return yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))
 
 
 @cache
@@ -122,8 +110,7 @@ def test_glossary_file_is_consistent():
 
 
 def pages(lang: str) -> list[Path]:
-    root = DOCS / lang
-    return sorted(p.relative_to(root) for p in root.rglob("*") if p.suffix in (".md", ".ipynb"))
+    return [Path(p) for p in page_paths(lang)]
 
 
 def markdown_lines(path: Path) -> list[tuple[int, str]]:
@@ -149,19 +136,15 @@ def markdown_lines(path: Path) -> list[tuple[int, str]]:
     return found
 
 
+def page_model(lines: list[tuple[int, str]]):
+    """The page read by site_model, the reader the build uses; its line indices are indices
+    into ``lines``."""
+    return parse_markdown("\n".join(line for _, line in lines))
+
+
 def outside_fences(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    kept, fence = [], None
-    for number, line in lines:
-        m = FENCE.match(line)
-        if fence is None and m:
-            fence = m["fence"]
-        elif (
-            fence is not None and m and m["fence"][0] == fence[0] and len(m["fence"]) >= len(fence)
-        ):
-            fence = None
-        elif fence is None:
-            kept.append((number, line))
-    return kept
+    inside = {i for fence in page_model(lines).fences for i in range(fence.line, fence.end)}
+    return [item for index, item in enumerate(lines) if index not in inside]
 
 
 def prose(line: str) -> str:
@@ -181,27 +164,7 @@ def prose(line: str) -> str:
 
 def headings(lines: list[tuple[int, str]]) -> list[tuple[int, int, str, str | None]]:
     """(index in lines, level, text without its id, id) of each heading outside code blocks."""
-    found, fence = [], None
-    for index, (_, line) in enumerate(lines):
-        m = FENCE.match(line)
-        if m:
-            if fence is None:
-                fence = m["fence"]
-            elif m["fence"][0] == fence[0] and len(m["fence"]) >= len(fence):
-                fence = None
-            continue
-        if fence is None and (h := HEADING.match(line)):
-            anchor = HEADING_ID.search(h["text"])
-            text = HEADING_ID.sub("", h["text"]).strip()
-            found.append(
-                (
-                    index,
-                    len(h["level"]),
-                    text,
-                    (anchor["id"] or anchor["anchor"]) if anchor else None,
-                )
-            )
-    return found
+    return [(h.line, h.level, h.text, h.id) for h in page_model(lines).headings]
 
 
 def heading_ids(lang: str, page: Path) -> set[str]:

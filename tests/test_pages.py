@@ -1,138 +1,167 @@
-"""The rules that tie pages to examples, and the Chinese pages to the English ones."""
+"""The rules that tie pages to examples, and the Chinese pages to the English ones. The pages are
+read by ``site_model``, the reader the build hooks use."""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
-from example_runs import ROOT, example_files
+from site_model import (
+    DOCS,
+    LANGS,
+    ROOT,
+    example_paths,
+    imported_by_notebooks,
+    notebook_code_cells,
+    page_paths,
+    parse_markdown,
+    read_page,
+)
 
-DOCS = ROOT / "docs"
-LANGS = ("zh", "en")
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)\s*(?P<info>.*)$")
-INCLUDE = re.compile(r"""^[ \t]*--8<--[ \t]+["'](?P<target>[^"']+)["'][ \t]*$""")
-HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.+?)[ \t]*$")
-# Markdown pages: `## Title { #id }` (attr_list). Notebook Markdown is not rendered by
-# Python-Markdown, so notebook headings carry an HTML anchor: `## Title <a id="id"></a>`.
-HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}$|<a id=\"(?P<anchor>[\w-]+)\"></a>$")
-
-
-def pages(lang: str) -> list[Path]:
-    root = DOCS / lang
-    return sorted(p.relative_to(root) for p in root.rglob("*") if p.suffix in (".md", ".ipynb"))
-
-
-def markdown_of(path: Path) -> str:
-    """A page's Markdown; for a notebook, its Markdown cells."""
-    if path.suffix == ".ipynb":
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    return path.read_text(encoding="utf-8")
-
-
-def code_blocks(text: str):
-    """(line number, info string, body lines) of each fenced block."""
-    lines = text.splitlines()
-    i = 0
-    while i < len(lines):
-        m = FENCE.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        closing = re.compile(rf"^{re.escape(m['indent'])}{m['fence'][0]}{{{len(m['fence'])},}}\s*$")
-        j = i + 1
-        while j < len(lines) and not closing.match(lines[j]):
-            j += 1
-        yield i + 1, m["info"], lines[i + 1 : j]
-        i = j + 1
-
-
-def includes(text: str) -> list[str]:
-    return [
-        INCLUDE.match(line)["target"]
-        for _, _, body in code_blocks(text)
-        for line in body
-        if INCLUDE.match(line)
-    ]
-
-
-def heading_ids(text: str) -> list[str | None]:
-    in_block = False
-    ids = []
-    for line in text.splitlines():
-        if FENCE.match(line):
-            in_block = not in_block
-        elif not in_block and (m := HEADING.match(line)):
-            found = HEADING_ID.search(m["text"])
-            ids.append((found["id"] or found["anchor"]) if found else None)
-    return ids
-
-
-ALL_PAGES = [(lang, page) for lang in LANGS for page in pages(lang)]
+ALL_PAGES = [(lang, page) for lang in LANGS for page in page_paths(lang)]
 
 
 def test_every_page_has_its_twin():
-    zh, en = set(pages("zh")), set(pages("en"))
+    zh, en = set(page_paths("zh")), set(page_paths("en"))
     assert zh - en == set(), f"Chinese pages without an English twin: {sorted(map(str, zh - en))}"
     assert en - zh == set(), f"English pages without a Chinese twin: {sorted(map(str, en - zh))}"
 
 
 @pytest.mark.parametrize(("lang", "page"), ALL_PAGES, ids=[f"{lang}/{p}" for lang, p in ALL_PAGES])
 def test_python_blocks_are_titled_includes(lang, page):
-    """No page carries Python code of its own: every Python block is one include of a file in
-    examples/, titled with that file's path."""
-    text = markdown_of(DOCS / lang / page)
-    for line, info, body in code_blocks(text):
-        lang_name = info.split()[0].lstrip("{.").lower() if info.strip() else ""
-        if lang_name not in ("py", "python", "python3", "pycon"):
-            assert not any(INCLUDE.match(b) for b in body), (
-                f"docs/{lang}/{page}:{line}: an include of examples/ in a block that is not Python"
+    """No page carries Python code of its own: every Python block is one include of a whole file
+    in examples/, titled with that file's path (the build puts the recorded output under it)."""
+    for fence in read_page(lang, page).fences:
+        where = f"docs/{lang}/{page}:{fence.line + 1}"
+        target = fence.include
+        if not fence.is_python:
+            assert target is None or not target.startswith("examples/"), (
+                f"{where}: an include of examples/ in a block that is not Python"
             )
             continue
-        where = f"docs/{lang}/{page}:{line}"
-        content = [b for b in body if b.strip()]
-        assert len(content) == 1 and INCLUDE.match(content[0]), (
-            f"{where}: a Python block must be exactly one include of a file in examples/"
+        assert target is not None, f"{where}: a Python block must be one include of an example"
+        assert target.startswith("examples/") and (ROOT / target).is_file(), (
+            f"{where}: {target} is not a file in examples/"
         )
-        target = INCLUDE.match(content[0])["target"]
-        path = target.split(":")[0]
-        assert path.startswith("examples/") and (ROOT / path).is_file(), (
-            f"{where}: {path} is not a file in examples/"
-        )
-        title = re.search(r'title="([^"]*)"', info)
-        assert title and title[1] == path, f"{where}: the block's title must be {path!r}"
+        assert fence.title == target, f"{where}: the block's title must be {target!r}"
 
 
-@pytest.mark.parametrize("page", pages("zh"), ids=str)
+@pytest.mark.parametrize("page", page_paths("zh"), ids=str)
 def test_twins_show_the_same_code_and_anchors(page):
-    zh, en = markdown_of(DOCS / "zh" / page), markdown_of(DOCS / "en" / page)
-    assert includes(zh) == includes(en), f"{page}: the zh and en pages include different code"
-    zh_ids, en_ids = heading_ids(zh), heading_ids(en)
+    zh, en = read_page("zh", page), read_page("en", page)
+    assert zh.includes() == en.includes(), f"{page}: the zh and en pages include different code"
+    zh_ids, en_ids = zh.heading_ids(), en.heading_ids()
     assert None not in zh_ids, f"docs/zh/{page}: every heading needs an explicit {{ #id }}"
     assert None not in en_ids, f"docs/en/{page}: every heading needs an explicit {{ #id }}"
     assert zh_ids == en_ids, f"{page}: heading ids differ: zh {zh_ids} / en {en_ids}"
 
 
-@pytest.mark.parametrize("page", [p for p in pages("zh") if p.suffix == ".ipynb"], ids=str)
+@pytest.mark.parametrize("page", [p for p in page_paths("zh") if p.suffix == ".ipynb"], ids=str)
 def test_twin_notebooks_have_the_same_code_cells(page):
-    def code(lang):
-        cells = json.loads((DOCS / lang / page).read_text(encoding="utf-8"))["cells"]
-        return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
-
-    assert code("zh") == code("en"), f"{page}: the zh and en notebooks' code cells differ"
+    zh = notebook_code_cells(DOCS / "zh" / page)
+    assert zh == notebook_code_cells(DOCS / "en" / page), f"{page}: the code cells differ"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_example_is_shown(lang):
     """Every example is on a page (or imported by a notebook page) in each language."""
-    shown = set()
-    for page in pages(lang):
-        path = DOCS / lang / page
-        shown.update(t.split(":")[0] for t in includes(markdown_of(path)))
-        if path.suffix == ".ipynb":
-            for module in re.findall(r"\bexamples(?:\.\w+)+", path.read_text(encoding="utf-8")):
-                shown.add(module.replace(".", "/") + ".py")
-    missing = [str(p) for p in example_files() if str(p) not in shown]
+    shown = {t.split(":")[0] for page in page_paths(lang) for t in read_page(lang, page).includes()}
+    shown |= imported_by_notebooks(lang)
+    missing = [str(p) for p in example_paths() if str(p) not in shown]
     assert not missing, f"examples no {lang} page shows: {missing}"
+
+
+# --- the one reader of pages, on the cases that matter ---------------------------------------
+
+
+def test_page_model_reads_fences_inside_containers_and_lists():
+    text = "\n".join(
+        [
+            "# Title { #title }",
+            "",
+            '```python title="examples/a.py"',
+            '--8<-- "examples/a.py"',
+            "```",
+            "",
+            "1.  An annotation.",
+            "",
+            '!!! note "Note"',
+            "",
+            "    ````md",
+            "    ```python",
+            "    not a fence of its own",
+            "    ```",
+            "    ````",
+            "",
+            '=== "Tab"',
+            "",
+            '    ```py title="examples/b.py"',
+            '    --8<-- "examples/b.py"',
+            "    ```",
+            "",
+            "## Two { #two }",
+        ]
+    )
+    page = parse_markdown(text)
+    assert [(f.line, f.lang, f.include, f.indent) for f in page.fences] == [
+        (2, "python", "examples/a.py", ""),
+        (10, "md", None, "    "),
+        (18, "py", "examples/b.py", "    "),
+    ]
+    assert page.fences[0].after_annotations == 7  # the annotation list belongs to the block
+    assert page.fences[2].after_annotations == page.fences[2].end
+    assert [(h.level, h.text, h.id) for h in page.headings] == [
+        (1, "Title", "title"),
+        (2, "Two", "two"),
+    ]
+    assert page.includes() == ["examples/a.py", "examples/b.py"]
+
+
+def test_page_model_reads_notebook_heading_anchors():
+    page = parse_markdown('## 结果 <a id="results"></a>\n\ntext\n')
+    assert page.heading_ids() == ["results"]
+    assert re.fullmatch(r"结果", page.headings[0].text)
+
+
+# --- the prose teaches ------------------------------------------------------------------------
+
+#: A Chinese chapter holds at most about this many characters of prose (code not counted); a
+#: longer one splits. The glossary is a reference list, not a chapter.
+CHAPTER_CHARACTERS = 6000
+#: Words that narrate the tests, CI or the author's machine. The home page states the promise once
+#: (and each output block's footer carries it); running text elsewhere teaches.
+NARRATION = {
+    "zh": ("测试", "持续集成", "CI", "这台机器", "写这一页"),
+    "en": ("the tests", "test suite", "CI", "this machine", "when this page was written"),
+}
+HOME = "index.md"
+
+
+def prose_lines(lang: str, page) -> list[tuple[int, str]]:
+    """(line number, text) of a page's lines outside fenced blocks and include lines."""
+    model = read_page(lang, page)
+    inside = {i for fence in model.fences for i in range(fence.line, fence.end)}
+    return [(i + 1, line) for i, line in enumerate(model.lines) if i not in inside]
+
+
+@pytest.mark.parametrize("page", [p for p in page_paths("zh") if str(p) != "glossary/index.md"])
+def test_chinese_chapters_are_short(page):
+    characters = sum(len(line.strip()) for _, line in prose_lines("zh", page))
+    assert characters <= CHAPTER_CHARACTERS * 1.05, (
+        f"docs/zh/{page} holds {characters} characters of prose; a chapter holds at most about "
+        f"{CHAPTER_CHARACTERS}: split it"
+    )
+
+
+@pytest.mark.parametrize(("lang", "page"), ALL_PAGES, ids=[f"{lang}/{p}" for lang, p in ALL_PAGES])
+def test_prose_does_not_narrate_tests_or_machines(lang, page):
+    if str(page) == HOME:
+        pytest.skip("the home page states the site's promise")
+    found = []
+    for number, line in prose_lines(lang, page):
+        text = re.sub(r"`[^`]*`|\]\([^)]*\)", " ", line)  # code and link targets are not prose
+        for word in NARRATION[lang]:
+            pattern = rf"\b{re.escape(word)}\b" if lang == "en" else re.escape(word)
+            if re.search(pattern, text, re.IGNORECASE if lang == "en" and word != "CI" else 0):
+                found.append(f"docs/{lang}/{page}:{number}: {word!r}: {line.strip()[:80]}")
+    assert not found, "running text narrates the tests or a machine:\n" + "\n".join(found)

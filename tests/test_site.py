@@ -21,13 +21,13 @@ from xml.etree import ElementTree
 
 import nbformat
 import pytest
-import yaml
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from site_model import LANGS, ROOT, glossary, read_example, repo_url, site_url
+from site_model import config as site_config
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGS = ("zh", "en")
-OWN_HOST = "concurrency-guide.github.io"
-REPO = "https://github.com/concurrency-guide/python-processes-threads"
+SITE_URL = site_url("zh")
+OWN_HOST = urlsplit(SITE_URL).hostname
+REPO = repo_url()
 
 
 def output(result: subprocess.CompletedProcess) -> str:
@@ -79,10 +79,21 @@ def tiny_site(tmp_path: Path, pages: dict[str, str], *, lang: str = "zh") -> Pat
         "INHERIT": str(parent),
         "docs_dir": str(docs),
         "site_dir": str(tmp_path / "site"),
-        "hooks": [str(ROOT / "docs" / "hooks.py")],
+        "hooks": [str(ROOT / hook) for hook in site_config("zh")["hooks"]],
         "watch": [],
         "theme": {"custom_dir": str(ROOT / "docs" / "overrides")},
         "plugins": {"search": {"enabled": False}},
+        # Examples of the test are found in the temporary folder first, then in the checkout.
+        "markdown_extensions": [
+            *(e for e in site_config("zh")["markdown_extensions"] if "pymdownx.snippets" not in e),
+            {
+                "pymdownx.snippets": {
+                    "base_path": [str(tmp_path), str(ROOT)],
+                    "check_paths": True,
+                    "dedent_subsections": True,
+                }
+            },
+        ],
     }
     path = tmp_path / "mkdocs.yml"
     path.write_text(json.dumps(config, indent=2), encoding="utf-8")  # JSON is YAML
@@ -194,17 +205,24 @@ def test_built_site(built_site: Path, subtests):
         english = " ".join(doc["text"] for doc in indexes["en"]["docs"])
         assert "processes" in english
 
-    with subtests.test("every included example has its source link and run command"):
+    with subtests.test("every example is followed by its output and the link to its file"):
+        shown = re.compile(
+            r'<span class="filename">(?P<name>examples/[^<]+\.py)</span>.*?</pre></div>\s*'
+            r"(?:<ol>.*?</ol>\s*)?"  # Material's code annotations, if any
+            r'<div class="[^"]*\bexample-output\b[^"]*">.*?<code>\$ python (?P=name)\n.*?</pre>'
+            r'</div>\s*<p class="example-run"><a href="(?P<link>[^"]+)">',
+            re.S,
+        )
         for lang in LANGS:
             for rel, html in pages[lang].items():
-                for name in re.findall(r'<span class="filename">(examples/[^<]+\.py)</span>', html):
-                    assert f'href="{REPO}/blob/main/{name}"' in html, f"{lang}: {rel}: {name}"
-                    assert f"<code>python {name}</code>" in html, f"{lang}: {rel}: {name}"
+                names = re.findall(r'<span class="filename">(examples/[^<]+\.py)</span>', html)
+                found = [(m["name"], m["link"]) for m in shown.finditer(html)]
+                expected = [(name, f"{REPO}/blob/main/{name}") for name in names]
+                assert found == expected, f"{lang}: {rel}: {names}"
 
 
 # --- links ------------------------------------------------------------------------------------
 
-SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)[1]
 PREFIX = urlsplit(SITE_URL).path
 LINK_ATTR = re.compile(
     r'<(?P<tag>a|link|img|script|source|iframe)\b[^>]*?\s(?:href|src)="(?P<url>[^"]*)"'
@@ -351,9 +369,8 @@ def test_chinese_search_index_finds_glossary_terms_inside_compounds(built_site: 
         )
     vocabulary = set().union(*(tokens for _, _, tokens in sections))
 
-    glossary = yaml.safe_load((ROOT / "docs/glossary.yml").read_text("utf-8"))
     missed = []
-    for term in glossary["terms"]:
+    for term in glossary()["terms"]:
         for form in [term["zh"], *term.get("also", {}).get("zh", [])]:
             query = HAN.sub(lambda m: "* ".join(material_segments(m[0], vocabulary)), form)
             pieces = [w.lower().rstrip("*") for w in separator.split(query.replace("*", "* "))]
@@ -395,6 +412,9 @@ def test_notebooks_pair_up_and_hold_no_outputs():
 # --- what fails the build ---------------------------------------------------------------------
 
 INCLUDE = "examples/notebooks/notebook_worker.py"
+#: A program of the test's own, written into the test's folder (found there before the checkout).
+OWN = "examples/under_test.py"
+OWN_PROGRAM = 'print("hello")\n'
 
 
 def fence(path: str, title: str | None = None, indent: str = "") -> str:
@@ -402,19 +422,38 @@ def fence(path: str, title: str | None = None, indent: str = "") -> str:
     return "\n".join(indent + line for line in (head, f'--8<-- "{path}"', "```")) + "\n"
 
 
+def own_example(tmp_path: Path, trailer: str) -> None:
+    path = tmp_path / OWN
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(OWN_PROGRAM + trailer, encoding="utf-8")
+
+
+def recorded(program: str = OWN_PROGRAM) -> str:
+    """A trailer as make update-examples writes it, for the test's own program."""
+    from site_model import program_fingerprint
+
+    return (
+        "\n# Output of one real run, recorded by make update-examples\n"
+        f"# (Linux, CPython 3.11.7, start method fork, exit status 0, program "
+        f"{program_fingerprint(program)}):\n#\n# $ python {OWN}\n# hello\n"
+    )
+
+
 @pytest.mark.parametrize(
-    ("pages", "expected"),
+    ("pages", "trailer", "expected"),
     [
         pytest.param(
             {
                 "index.md": "# 首页\n",
                 "pool.md": "# 池\n\n" + fence("examples/nope.py", "examples/nope.py"),
             },
+            None,
             ["pool.md", "examples/nope.py"],
             id="missing include",
         ),
         pytest.param(
             {"index.md": "# 首页\n", "links.md": "# 链接\n\n[别处](nowhere.md)\n"},
+            None,
             ["links.md", "nowhere.md"],
             id="broken link",
         ),
@@ -423,23 +462,52 @@ def fence(path: str, title: str | None = None, indent: str = "") -> str:
                 "index.md": "# 首页 { #home }\n",
                 "anchors.md": "# 锚点\n\n[首页](index.md#no-such-heading)\n",
             },
+            None,
             ["anchors.md", "#no-such-heading"],
             id="broken anchor",
         ),
         pytest.param(
             {"index.md": "# 首页\n\n" + fence(INCLUDE, "examples/other.py")},
+            None,
             ["index.md:3", "examples/other.py"],
             id="include titled with another path",
         ),
         pytest.param(
             {"index.md": "# 首页\n\n!!! note\n\n    ```py\n    print('copied code')\n    ```\n"},
+            None,
             ["index.md:5", "include"],
             id="Python block that is not an include",
+        ),
+        pytest.param(
+            {"index.md": "# 首页\n\n" + fence(INCLUDE + ":1:3", INCLUDE)},
+            None,
+            ["index.md:3", "a whole example"],
+            id="part of an example",
+        ),
+        pytest.param(
+            {"index.md": "# 首页\n\n" + fence(OWN, OWN)},
+            "",
+            ["index.md:3", OWN, "no recorded output", "make update-examples"],
+            id="example without a transcript",
+        ),
+        pytest.param(
+            {"index.md": "# 首页\n\n" + fence(OWN, OWN)},
+            recorded('print("hello, world")\n'),
+            ["index.md:3", OWN, "another version of the program", "make update-examples"],
+            id="transcript of another version of the program",
+        ),
+        pytest.param(
+            {"index.md": "# 首页\n\n" + fence(OWN, OWN)},
+            "\n# a note after the program\n",
+            ["index.md:3", f"{OWN}:3", "directives"],
+            id="stray comment after the program",
         ),
     ],
 )
 @pytest.mark.timeout(120)
-def test_broken_page_fails_the_build_naming_it(tmp_path, pages, expected):
+def test_broken_page_fails_the_build_naming_it(tmp_path, pages, trailer, expected):
+    if trailer is not None:
+        own_example(tmp_path, trailer)
     result = quick_build(tiny_site(tmp_path, pages))
     assert result.returncode != 0, f"the strict build passed:\n{output(result)}"
     for text in expected:
@@ -468,26 +536,42 @@ def test_failing_notebook_fails_the_build_naming_it(tmp_path):
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.timeout(120)
-def test_example_blocks_get_source_link_and_run_command(tmp_path, lang):
-    """Includes inside an admonition and a tab work, and each is followed by one line with the
-    file's link and the command that runs it, in the page's language; a list right after a block
-    (Material's code annotations) stays attached to it."""
+def test_example_blocks_show_the_program_then_its_output(tmp_path, lang):
+    """Includes inside an admonition and a tab work. Each block shows the program only (so its
+    copy button copies the program), and under it (after Material's code annotations, if a list
+    follows the block) stand the recorded output, starting with the command that runs the
+    program, and one footer line in the page's language with the file's link."""
+    own_example(tmp_path, recorded())
     page = (
         "# Page { #page }\n\n"
-        + fence(INCLUDE, INCLUDE)
+        + fence(OWN, OWN)
         + "\n1.  An annotation list.\n\n"
         + '!!! note "Note"\n\n'
-        + fence(INCLUDE, INCLUDE, indent="    ")
+        + fence(OWN, OWN, indent="    ")
         + '\n=== "Tab"\n\n'
-        + fence(INCLUDE, INCLUDE, indent="    ")
+        + fence(OWN, OWN, indent="    ")
     )
     result = quick_build(tiny_site(tmp_path, {"index.md": page}, lang=lang))
     assert result.returncode == 0, output(result)
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    link = f'<a href="{REPO}/blob/main/{INCLUDE}">{"源文件" if lang == "zh" else "Source"}</a>'
-    run = f"{'运行：' if lang == 'zh' else 'Run: '}<code>python {INCLUDE}</code>"
-    lines = re.findall(r'<p class="example-run">(.*?)</p>', html)
-    assert lines == [f"{link} · {run}"] * 3
-    assert html.count('<span class="nf">square_in_worker</span>') == 3  # really included
-    # The annotation list comes before the run line, right after the code block.
-    assert html.index("An annotation list.") < html.index('class="example-run"')
+    programs = re.findall(
+        r'<span class="filename">examples/under_test.py</span>.*?</pre>', html, re.S
+    )
+    assert len(programs) == 3
+    for program in programs:
+        assert "hello" in program and "Output of one real run" not in program
+    outputs = re.findall(r'<div class="[^"]*\bexample-output\b[^"]*">(.*?)</pre>', html, re.S)
+    assert len(outputs) == 3, html
+    for block in outputs:
+        title = re.search(r'<span class="filename">(.*?)</span>', block)[1]
+        assert title == ("运行结果" if lang == "zh" else "Output")
+        code = re.sub(r"<[^>]+>", "", re.search(r"<code>(.*?)</code>", block, re.S)[1])
+        assert code.splitlines() == [f"$ python {OWN}", "hello"], code
+    footers = re.findall(r'<p class="example-run">(.*?)</p>', html)
+    assert len(footers) == 3
+    link = f'<a href="{repo_url()}/blob/main/{OWN}">{"源文件" if lang == "zh" else "Source"}</a>'
+    assert all(footer.startswith(link) for footer in footers), footers
+    assert "CPython 3.11.7" in footers[0]
+    # The annotation list comes before the output, right after the code block.
+    assert html.index("An annotation list.") < html.index("example-output")
+    assert read_example(INCLUDE).recording is not None

@@ -36,10 +36,15 @@ def main():
     producer.join()
     consumer.join()
     print("batches:", batches)
-    #> batches: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
     print("left over:", items)
-    #> left over: []
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program d04db66a):
+#
+# $ python examples/coordination/threading_condition_wait_for.py
+# batches: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+# left over: []

@@ -44,10 +44,15 @@ def main():
     print(
         "with Semaphore(3), most inside at once:", most_at_once(threading.Semaphore(3))
     )
-    #> with Semaphore(3), most inside at once: 3
     print("without it, most inside at once:", most_at_once(contextlib.nullcontext()))
-    #> without it, most inside at once: 8
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program 4c6f1541):
+#
+# $ python examples/coordination/threading_semaphore_max_concurrency.py
+# with Semaphore(3), most inside at once: 3
+# without it, most inside at once: 8

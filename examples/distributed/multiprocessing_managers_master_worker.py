@@ -43,8 +43,6 @@ def worker(address, authkey):
     tasks = manager.get_task_queue()
     results = manager.get_result_queue()
     print(f"worker pid={os.getpid()} connected")
-    #> worker pid=10966 connected
-    #> worker pid=10967 connected
     while True:
         try:
             n = tasks.get(timeout=10)
@@ -60,7 +58,6 @@ def main():
     with MasterManager(address=("127.0.0.1", 0), authkey=AUTHKEY) as manager:
         host, port = manager.address  # port 0 above: the OS picked a free port
         print(f"manager serving on {host}, port chosen by the OS: {port > 0}")
-        #> manager serving on 127.0.0.1, port chosen by the OS: True
         workers = [
             multiprocessing.Process(target=worker, args=(manager.address, AUTHKEY))
             for _ in range(2)
@@ -80,23 +77,31 @@ def main():
 
         for n, square, _ in sorted(collected):
             print(f"{n} * {n} = {square}")
-            #> 3 * 3 = 9
-            #> 14 * 14 = 196
-            #> 15 * 15 = 225
-            #> 35 * 35 = 1225
-            #> 65 * 65 = 4225
-            #> 92 * 92 = 8464
         done_by = {pid for _, _, pid in collected}
         print("none done by the main process:", os.getpid() not in done_by)
-        #> none done by the main process: True
         try:
             results.get(timeout=0.1)
         except queue.Empty:
             print("result queue now empty: queue.Empty came back through the proxy")
-            #> result queue now empty: queue.Empty came back through the proxy
     print("manager shut down; child processes left:", multiprocessing.active_children())
-    #> manager shut down; child processes left: []
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program babe3aaf):
+#
+# $ python examples/distributed/multiprocessing_managers_master_worker.py
+# manager serving on 127.0.0.1, port chosen by the OS: True
+# worker pid=9797 connected
+# worker pid=9795 connected
+# 3 * 3 = 9
+# 14 * 14 = 196
+# 15 * 15 = 225
+# 35 * 35 = 1225
+# 65 * 65 = 4225
+# 92 * 92 = 8464
+# none done by the main process: True
+# result queue now empty: queue.Empty came back through the proxy
+# manager shut down; child processes left: []

@@ -25,15 +25,20 @@ def main():
             intruder.connect()
         except multiprocessing.AuthenticationError as error:
             print(f"wrong key: {type(error).__name__}: {error}")
-            #> wrong key: AuthenticationError: digest sent was rejected
 
         client = QueueManager(address=server.address, authkey=b"right key")
         client.connect()
         tasks = client.get_task_queue()
         tasks.put("hello")
         print("right key: the queue answered", tasks.get())
-        #> right key: the queue answered hello
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program e7ccfcc6):
+#
+# $ python examples/distributed/multiprocessing_managers_wrong_authkey.py
+# wrong key: AuthenticationError: digest sent was rejected
+# right key: the queue answered hello

@@ -24,19 +24,24 @@ def main():
 
     for line in sorted(finished):
         print(line)
-        #> about: 18 characters
-        #> blog: 17 characters
-        #> home: 17 characters
-        #> news: 17 characters
-        #> shop: 17 characters
     one_after_another = sum(PAGES.values())
     print(
         f"five downloads took {elapsed:.2f} s, one after another {one_after_another:.2f} s"
     )
-    #> five downloads took 0.25 s, one after another 0.75 s
     print("the waits overlapped:", elapsed < one_after_another)
-    #> the waits overlapped: True
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program 07fe0c58):
+#
+# $ python examples/futures/concurrent_futures_thread_pool_submit.py
+# about: 18 characters
+# blog: 17 characters
+# home: 17 characters
+# news: 17 characters
+# shop: 17 characters
+# five downloads took 0.25 s, one after another 0.75 s
+# the waits overlapped: True

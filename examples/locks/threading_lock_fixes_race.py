@@ -34,14 +34,19 @@ def main():
         t.join()
     expected = THREADS * TIMES
     print("expected:", expected)
-    #> expected: 1600
     print("final:", counter.value)
-    #> final: 1600
     print("final == expected:", counter.value == expected)
-    #> final == expected: True
     print("lock is free again:", not lock.locked())
-    #> lock is free again: True
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program 10ec1a77):
+#
+# $ python examples/locks/threading_lock_fixes_race.py
+# expected: 1600
+# final: 1600
+# final == expected: True
+# lock is free again: True

@@ -30,12 +30,17 @@ def main():
         t.join()
     expected = THREADS * TIMES
     print("expected:", expected)
-    #> expected: 1600
     print("lost updates:", counter.value != expected)
-    #> lost updates: True
     print("final is below expected:", counter.value < expected)
-    #> final is below expected: True
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program 42f4beba):
+#
+# $ python examples/locks/threading_race_lost_updates.py
+# expected: 1600
+# lost updates: True
+# final is below expected: True

@@ -29,9 +29,7 @@ class Cart:
 
 def main():
     print("Lock, taken again by its holder:", take_twice(threading.Lock()))
-    #> Lock, taken again by its holder: False
     print("RLock, taken again by its holder:", take_twice(threading.RLock()))
-    #> RLock, taken again by its holder: True
 
     cart = Cart(threading.RLock())
     shoppers = [
@@ -43,8 +41,15 @@ def main():
     for t in shoppers:
         t.join()
     print("cart:", sorted(cart.items))
-    #> cart: ['apple', 'bread', 'milk', 'tea']
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program 0f99370b):
+#
+# $ python examples/locks/threading_rlock_reentrant.py
+# Lock, taken again by its holder: False
+# RLock, taken again by its holder: True
+# cart: ['apple', 'bread', 'milk', 'tea']

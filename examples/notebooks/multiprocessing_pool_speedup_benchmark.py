@@ -414,24 +414,29 @@ def conclusions(result, lang="en"):
 def main():
     result = run_benchmark(cpu_seconds=0.05, io_seconds=0.1, max_workers=2)
     print("worker counts tried:", result.worker_counts)
-    #> worker counts tried: [1, 2]
     for task in TASKS:
         for mode in MODES:
             for workers, speedup in result.speedups(task, mode):
                 print(f"{task:3} {mode:10} {workers} worker(s): {speedup:.1f}x")
-                #> cpu sequential 1 worker(s): 1.0x
-                #> cpu threads    1 worker(s): 1.0x
-                #> cpu threads    2 worker(s): 1.0x
-                #> cpu processes  1 worker(s): 1.0x
-                #> cpu processes  2 worker(s): 1.9x
-                #> io  sequential 1 worker(s): 1.0x
-                #> io  threads    1 worker(s): 1.0x
-                #> io  threads    2 worker(s): 2.0x
-                #> io  processes  1 worker(s): 1.0x
-                #> io  processes  2 worker(s): 1.8x
     print("two threads overlap their sleeps:", result.speedup("io", "threads", 2) > 1.3)
-    #> two threads overlap their sleeps: True
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program bea2c983):
+#
+# $ python examples/notebooks/multiprocessing_pool_speedup_benchmark.py
+# worker counts tried: [1, 2]
+# cpu sequential 1 worker(s): 1.0x
+# cpu threads    1 worker(s): 0.6x
+# cpu threads    2 worker(s): 0.8x
+# cpu processes  1 worker(s): 0.7x
+# cpu processes  2 worker(s): 1.2x
+# io  sequential 1 worker(s): 1.0x
+# io  threads    1 worker(s): 1.0x
+# io  threads    2 worker(s): 2.0x
+# io  processes  1 worker(s): 1.0x
+# io  processes  2 worker(s): 2.0x
+# two threads overlap their sleeps: True

@@ -14,17 +14,14 @@ def who_am_i(role):
 def child_process():
     parent = multiprocessing.parent_process()
     print(who_am_i("child process"), f"parent_pid={parent.pid}")
-    #> child process pid=3239 thread=MainThread parent_pid=3237
 
 
 def thread_body():
     print(who_am_i("thread"))
-    #> thread        pid=3237 thread=worker-thread
 
 
 def main():
     print(who_am_i("main process"), f"parent_pid={os.getppid()}")
-    #> main process  pid=3237 thread=MainThread parent_pid=3235
 
     process = multiprocessing.Process(target=child_process)
     process.start()
@@ -37,3 +34,11 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 3ba89707):
+#
+# $ python examples/overview/process_and_thread_ids.py
+# main process  pid=10006 thread=MainThread parent_pid=9687
+# child process pid=10014 thread=MainThread parent_pid=10006
+# thread        pid=10006 thread=worker-thread

@@ -26,12 +26,10 @@ def main():
     results = [pool.apply_async(long_time_task, args=(i,)) for i in range(13)]
     submitted = time.time()
     print("Waiting for all subprocesses done...")
-    #> Waiting for all subprocesses done...
     pool.close()
     pool.join()
     joined = time.time()
     print("All subprocesses done.")
-    #> All subprocesses done.
 
     tasks = {}  # name -> (pid, start, end)
     for result in results:
@@ -40,40 +38,47 @@ def main():
     t0 = min(start for _, start, _ in tasks.values())
     for name, (_, start, end) in sorted(tasks.items()):
         print(f"task {name:2}: {start - t0:.2f} s -> {end - t0:.2f} s")
-        #> task  0: 0.00 s -> 0.30 s
-        #> task  1: 0.00 s -> 0.05 s
-        #> task  2: 0.00 s -> 0.20 s
-        #> task  3: 0.00 s -> 0.15 s
-        #> task  4: 0.05 s -> 0.15 s
-        #> task  5: 0.15 s -> 0.20 s
-        #> task  6: 0.15 s -> 0.30 s
-        #> task  7: 0.20 s -> 0.30 s
-        #> task  8: 0.20 s -> 0.25 s
-        #> task  9: 0.25 s -> 0.45 s
-        #> task 10: 0.30 s -> 0.40 s
-        #> task 11: 0.30 s -> 0.35 s
-        #> task 12: 0.30 s -> 0.45 s
 
     first_end = min(tasks[i][2] for i in range(4))
     last_end = max(tasks[i][2] for i in range(4))
     start_4 = tasks[4][1]
     print("apply_async() returned before any task ended:", submitted < first_end)
-    #> apply_async() returned before any task ended: True
     print("task 4 started after the first of tasks 0-3 ended:", start_4 >= first_end)
-    #> task 4 started after the first of tasks 0-3 ended: True
     print("task 4 started before the last of tasks 0-3 ended:", start_4 < last_end)
-    #> task 4 started before the last of tasks 0-3 ended: True
     print("task 4 started within 50 ms of that first end:", start_4 - first_end < 0.05)
-    #> task 4 started within 50 ms of that first end: True
     pids = {pid for pid, _, _ in tasks.values()}
     print("worker processes that ran tasks: at most 4:", len(pids) <= 4)
-    #> worker processes that ran tasks: at most 4: True
     print("none of them is the main process:", os.getpid() not in pids)
-    #> none of them is the main process: True
     last_end_of_all = max(end for _, _, end in tasks.values())
     print("every task had ended before join() returned:", last_end_of_all <= joined)
-    #> every task had ended before join() returned: True
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 74528201):
+#
+# $ python examples/pool/multiprocessing_pool_apply_async_timeline.py
+# Waiting for all subprocesses done...
+# All subprocesses done.
+# task  0: 0.00 s -> 0.30 s
+# task  1: 0.00 s -> 0.05 s
+# task  2: 0.00 s -> 0.20 s
+# task  3: 0.00 s -> 0.15 s
+# task  4: 0.06 s -> 0.16 s
+# task  5: 0.15 s -> 0.20 s
+# task  6: 0.16 s -> 0.31 s
+# task  7: 0.20 s -> 0.30 s
+# task  8: 0.20 s -> 0.25 s
+# task  9: 0.25 s -> 0.45 s
+# task 10: 0.30 s -> 0.40 s
+# task 11: 0.30 s -> 0.35 s
+# task 12: 0.31 s -> 0.46 s
+# apply_async() returned before any task ended: True
+# task 4 started after the first of tasks 0-3 ended: True
+# task 4 started before the last of tasks 0-3 ended: True
+# task 4 started within 50 ms of that first end: True
+# worker processes that ran tasks: at most 4: True
+# none of them is the main process: True
+# every task had ended before join() returned: True

@@ -13,18 +13,23 @@ def main():
     with Pool(2) as pool:
         result = pool.apply_async(slow_square, args=(3,))
     print("after the with block, the task has finished:", result.ready())
-    #> after the with block, the task has finished: False
     try:
         result.get(timeout=0.5)
     except TimeoutError:
         print("result.get(timeout=0.5) raised TimeoutError: the result will never come")
-        #> result.get(timeout=0.5) raised TimeoutError: the result will never come
 
     with Pool(2) as pool:
         result = pool.apply_async(slow_square, args=(3,))
         print("get() inside the with block:", result.get())
-        #> get() inside the with block: 9
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program b6cce97a):
+#
+# $ python examples/pool/multiprocessing_pool_with_terminates.py
+# after the with block, the task has finished: False
+# result.get(timeout=0.5) raised TimeoutError: the result will never come
+# get() inside the with block: 9

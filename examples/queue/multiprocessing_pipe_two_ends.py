@@ -6,7 +6,6 @@ from multiprocessing import Pipe, Process
 def answer(conn):
     question = conn.recv()
     print("child received:", question)
-    #> child received: hello from the parent
     conn.send(question.upper())  # reply through the same end
     conn.close()
 
@@ -17,9 +16,15 @@ def main():
     child.start()
     parent_end.send("hello from the parent")
     print("parent received:", parent_end.recv())
-    #> parent received: HELLO FROM THE PARENT
     child.join()
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program d55e1b3b):
+#
+# $ python examples/queue/multiprocessing_pipe_two_ends.py
+# child received: hello from the parent
+# parent received: HELLO FROM THE PARENT

@@ -5,12 +5,9 @@ import multiprocessing
 
 def foo(queue):  # receives the one element of args: the queue itself
     print("child got an argument of type", type(queue).__name__)
-    #> child got an argument of type Queue
     message = queue.get()  # blocks until the parent has put something
     print("child process received the data...")
-    #> child process received the data...
     print(message)
-    #> 有内鬼，终止交易！
 
 
 def main():
@@ -19,10 +16,18 @@ def main():
     child = multiprocessing.Process(target=foo, args=(queue,))
     child.start()
     print("main process is about to send the data...")
-    #> main process is about to send the data...
     queue.put("有内鬼，终止交易！")
     child.join()
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 48c17324):
+#
+# $ python examples/queue/multiprocessing_queue_parent_to_child.py
+# main process is about to send the data...
+# child got an argument of type Queue
+# child process received the data...
+# 有内鬼，终止交易！

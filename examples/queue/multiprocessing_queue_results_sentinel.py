@@ -35,20 +35,25 @@ def main():
 
     for n, square, name in sorted(received):
         print(f"{n} squared is {square} (worker {name})")
-        #> 1 squared is 1 (worker A)
-        #> 2 squared is 4 (worker B)
-        #> 3 squared is 9 (worker C)
-        #> 4 squared is 16 (worker A)
-        #> 5 squared is 25 (worker B)
-        #> 6 squared is 36 (worker C)
-        #> 7 squared is 49 (worker A)
-        #> 8 squared is 64 (worker C)
-        #> 9 squared is 81 (worker C)
     print("sentinels received:", finished)
-    #> sentinels received: 3
     print("exit codes:", [worker.exitcode for worker in workers])
-    #> exit codes: [0, 0, 0]
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program f37deca3):
+#
+# $ python examples/queue/multiprocessing_queue_results_sentinel.py
+# 1 squared is 1 (worker A)
+# 2 squared is 4 (worker B)
+# 3 squared is 9 (worker C)
+# 4 squared is 16 (worker A)
+# 5 squared is 25 (worker B)
+# 6 squared is 36 (worker C)
+# 7 squared is 49 (worker A)
+# 8 squared is 64 (worker C)
+# 9 squared is 81 (worker C)
+# sentinels received: 3
+# exit codes: [0, 0, 0]

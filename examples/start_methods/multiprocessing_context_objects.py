@@ -1,7 +1,5 @@
 """A fork-context lock cannot go to a spawn child; make locks from the process's own context (POSIX only)."""
 
-# start-method: spawn
-# needs: fork
 import multiprocessing
 
 
@@ -20,15 +18,23 @@ def main():
         child.start()
     except RuntimeError as error:
         print("RuntimeError:", error)
-        #> RuntimeError: A SemLock created in a fork context is being shared with a process in a spawn context. This is not supported. Please use the same context to create multiprocessing objects and Process.
 
     spawn_lock = spawn_ctx.Lock()
     child = spawn_ctx.Process(target=use_lock, args=(spawn_lock,))
     child.start()
     child.join()
     print("lock from the spawn context, child exit code:", child.exitcode)
-    #> lock from the spawn context, child exit code: 0
 
 
 if __name__ == "__main__":
     main()
+
+# start-method: spawn
+# needs: fork
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 1ad367ed):
+#
+# $ python examples/start_methods/multiprocessing_context_objects.py
+# RuntimeError: A SemLock created in a fork context is being shared with a process in a spawn context. This is not supported. Please use the same context to create multiprocessing objects and Process.
+# lock from the spawn context, child exit code: 0

@@ -1,7 +1,5 @@
 """fork children see the parent as it is; spawn and forkserver children import this file afresh (POSIX only)."""
 
-# needs: fork
-
 import multiprocessing
 import os
 
@@ -24,10 +22,17 @@ def main():
             f"{method:<10}  SETTING={setting!r:<20}  module={module_name!r:<13}"
             f"  parent is the main process: {parent == os.getpid()}"
         )
-        #> fork        SETTING='changed in main()'   module='__main__'     parent is the main process: True
-        #> spawn       SETTING='set in the file'     module='__mp_main__'  parent is the main process: True
-        #> forkserver  SETTING='set in the file'     module='__mp_main__'  parent is the main process: False
 
 
 if __name__ == "__main__":
     main()
+
+# needs: fork
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 983b7d7b):
+#
+# $ python examples/start_methods/multiprocessing_start_method_inheritance.py
+# fork        SETTING='changed in main()'   module='__main__'     parent is the main process: True
+# spawn       SETTING='set in the file'     module='__mp_main__'  parent is the main process: True
+# forkserver  SETTING='set in the file'     module='__mp_main__'  parent is the main process: False

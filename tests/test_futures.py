@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 import pytest
-from example_runs import ROOT, Example
+from example_runs import ROOT, load
 
 EXAMPLE = ROOT / "examples" / "futures" / "concurrent_futures_interpreter_pool.py"
 
@@ -29,7 +29,7 @@ def test_the_example_picks_the_interpreter_pool():
 
 
 def test_the_interpreter_pool_prints_the_promised_results():
-    example = Example.load(EXAMPLE.relative_to(ROOT))
+    example = load(EXAMPLE.relative_to(ROOT))
     done = subprocess.run(
         [sys.executable, str(EXAMPLE)],
         cwd=ROOT,
@@ -40,4 +40,4 @@ def test_the_interpreter_pool_prints_the_promised_results():
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    assert done.stdout.splitlines() == [line for _, line in example.promised_lines()]
+    assert done.stdout.splitlines() == [line for _, line in example.recording.lines]

@@ -12,7 +12,6 @@ def main():
         [sys.executable, "-c", CHILD], capture_output=True, text=True
     )
     print("without check: return code", result.returncode)
-    #> without check: return code 3
 
     try:
         subprocess.run(
@@ -20,10 +19,16 @@ def main():
         )
     except subprocess.CalledProcessError as error:
         print(f"with check=True: CalledProcessError, exit status {error.returncode}")
-        #> with check=True: CalledProcessError, exit status 3
         print("the error carries the child's stderr:", error.stderr.strip())
-        #> the error carries the child's stderr: disk full
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program d4983a6a):
+#
+# $ python examples/subprocess/subprocess_run_check_returncode.py
+# without check: return code 3
+# with check=True: CalledProcessError, exit status 3
+# the error carries the child's stderr: disk full

@@ -13,8 +13,13 @@ def main():
     add_100 = functools.partial(add_offset, offset)  # pickled as add_offset and (100,)
     with ProcessPoolExecutor(max_workers=2) as executor:
         print("process pool:", list(executor.map(add_100, [1, 2, 3])))
-        #> process pool: [101, 102, 103]
 
 
 if __name__ == "__main__":
     main()
+
+# Output of one real run, recorded by make update-examples
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 87c78b4d):
+#
+# $ python examples/common_mistakes/concurrent_futures_module_level_partial.py
+# process pool: [101, 102, 103]

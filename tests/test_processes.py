@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from example_runs import Example, run_example
+from example_runs import load, run_example
 
 METHODS = multiprocessing.get_all_start_methods()
 OWN_LINES = Path("examples/processes/multiprocessing_process_start_join.py")
@@ -46,14 +46,14 @@ def test_bars_per_row_reads_cursor_moves():
 
 @pytest.mark.parametrize("method", METHODS)
 def test_each_bar_keeps_its_own_line(method, tmp_path):
-    run = run_example(Example.load(OWN_LINES), method, trace_dir=tmp_path)
-    assert run.returncode == 0, run.stderr
-    assert bars_per_row(run.stderr) == {0: {"test1"}, 1: {"test2"}}, run.stderr
+    run = run_example(load(OWN_LINES), method, trace_dir=tmp_path)
+    assert run.returncode == 0, run.raw
+    assert bars_per_row(run.raw) == {0: {"test1"}, 1: {"test2"}}, run.raw
 
 
 @pytest.mark.parametrize("method", METHODS)
 def test_bars_without_position_share_a_line(method, tmp_path):
-    run = run_example(Example.load(ONE_LINE), method, trace_dir=tmp_path)
-    assert run.returncode == 0, run.stderr
-    shared = [row for row, bars in bars_per_row(run.stderr).items() if bars == {"test1", "test2"}]
-    assert shared, f"no line was drawn by both bars:\n{run.stderr!r}"
+    run = run_example(load(ONE_LINE), method, trace_dir=tmp_path)
+    assert run.returncode == 0, run.raw
+    shared = [row for row, bars in bars_per_row(run.raw).items() if bars == {"test1", "test2"}]
+    assert shared, f"no line was drawn by both bars:\n{run.raw!r}"

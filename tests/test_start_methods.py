@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from example_runs import ROOT, Example, find_pythons
+from example_runs import ROOT, find_pythons, load
 
 EXAMPLE = Path("examples/start_methods/multiprocessing_fork_thread_warning.py")
 WARNING = re.compile(
@@ -109,8 +109,8 @@ def test_error_filter_drops_the_warning(python):
 @pytest.mark.parametrize("python", PYTHONS or [None], ids=ids if PYTHONS else None)
 def test_example_records_it_even_under_error_filter(python):
     python, _ = python
-    example = Example.load(EXAMPLE)
+    example = load(EXAMPLE)
     done, _ = run(python, "-W", "error::DeprecationWarning", str(EXAMPLE))
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    assert sorted(done.stdout.splitlines()) == sorted(line for _, line in example.promised_lines())
+    assert sorted(done.stdout.splitlines()) == sorted(example.recording.lines)

@@ -2,7 +2,7 @@
 
 * ``tqdm_pool_position_lock.py``: with a ``position`` per bar and the lock handed to every worker
   process, each bar keeps to its own terminal row, under every start method (the terminal is
-  replayed with ``bars_per_row`` from ``test_progress_bars``).
+  replayed with ``bars_per_row`` from ``test_processes``).
 * ``tqdm_process_map.py``: its bar counts every item; without its ``tqdm.set_lock(ctx.RLock())``
   line it fails where the default start method is fork (its lock then comes from the fork
   context), with the "SemLock created in a fork context" RuntimeError the page quotes; and with
@@ -25,23 +25,25 @@ from pathlib import Path
 
 import pytest
 import tqdm
-from example_runs import ROOT, Example, find_pythons, run_example
-from test_progress_bars import bars_per_row
+from example_runs import ROOT, find_pythons, load, run_example
+from site_model import ExampleFile, read_example
+from test_processes import bars_per_row
 
 METHODS = multiprocessing.get_all_start_methods()
-POOL_BARS = Path("examples/tqdm_bars/tqdm_pool_position_lock.py")
-PROCESS_MAP = Path("examples/tqdm_bars/tqdm_process_map.py")
+POOL_BARS = Path("examples/tqdm/tqdm_pool_position_lock.py")
+PROCESS_MAP = Path("examples/tqdm/tqdm_process_map.py")
 SET_LOCK = "    tqdm.set_lock(ctx.RLock())\n"
 TQDM_DIR = Path(tqdm.__file__).resolve().parent.parent
 
 
-def variant(tmp_path: Path, old: str, new: str, name: str = "variant.py") -> Example:
-    """The process_map example with one piece of its text replaced, as a file of its own."""
-    source = (ROOT / PROCESS_MAP).read_text(encoding="utf-8")
+def variant(tmp_path: Path, old: str, new: str, name: str = "variant.py") -> ExampleFile:
+    """The process_map example's program with one piece of its text replaced, as a file of its
+    own (without a transcript)."""
+    source = load(PROCESS_MAP).program
     assert old in source, f"{PROCESS_MAP} no longer contains {old!r}"
     path = tmp_path / name
     path.write_text(source.replace(old, new), encoding="utf-8")
-    return Example.load(path)  # an absolute path: ROOT / path is the path itself
+    return read_example(path)  # an absolute path: ROOT / path is the path itself
 
 
 def final_counts(stderr: str) -> list[str]:
@@ -51,19 +53,19 @@ def final_counts(stderr: str) -> list[str]:
 
 @pytest.mark.parametrize("method", METHODS)
 def test_each_worker_bar_keeps_its_own_row(method, tmp_path):
-    run = run_example(Example.load(POOL_BARS), method, trace_dir=tmp_path)
-    assert run.returncode == 0, run.stderr
-    rows = bars_per_row(run.stderr)
-    assert rows, f"no bar was drawn:\n{run.stderr!r}"
+    run = run_example(load(POOL_BARS), method, trace_dir=tmp_path)
+    assert run.returncode == 0, run.raw
+    rows = bars_per_row(run.raw)
+    assert rows, f"no bar was drawn:\n{run.raw!r}"
     for row, bars in rows.items():
-        assert bars == {f"task{row}"}, f"row {row} was drawn by {sorted(bars)}:\n{run.stderr!r}"
+        assert bars == {f"task{row}"}, f"row {row} was drawn by {sorted(bars)}:\n{run.raw!r}"
 
 
 @pytest.mark.parametrize("method", METHODS)
 def test_process_map_bar_counts_every_item(method, tmp_path):
-    run = run_example(Example.load(PROCESS_MAP), method, trace_dir=tmp_path)
-    assert run.returncode == 0, run.stderr
-    assert final_counts(run.stderr)[-1] == "200/200", run.stderr
+    run = run_example(load(PROCESS_MAP), method, trace_dir=tmp_path)
+    assert run.returncode == 0, run.raw
+    assert final_counts(run.raw)[-1] == "200/200", run.raw
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -73,7 +75,7 @@ def test_process_map_needs_a_lock_from_its_own_context(method, tmp_path):
     example = variant(tmp_path, SET_LOCK, "")
     run = run_example(example, method, trace_dir=tmp_path)
     if method != "fork":
-        assert run.returncode == 0, run.stderr
+        assert run.returncode == 0, run.raw
         return
     error = (
         "RuntimeError: A SemLock created in a fork context is being shared with a process in "
@@ -81,7 +83,7 @@ def test_process_map_needs_a_lock_from_its_own_context(method, tmp_path):
         "multiprocessing objects and Process."
     )
     assert run.returncode != 0
-    assert error in " ".join(run.stderr.split()), run.stderr
+    assert error in " ".join(run.raw.split()), run.raw
 
 
 def test_chunksize_bar_counts_chunks_in_tqdm_4_70(tmp_path):
@@ -89,8 +91,8 @@ def test_chunksize_bar_counts_chunks_in_tqdm_4_70(tmp_path):
         pytest.skip(f"the page describes tqdm 4.70; this is tqdm {tqdm.__version__}")
     example = variant(tmp_path, "max_workers=2,", "max_workers=2, chunksize=10,")
     run = run_example(example, "spawn", trace_dir=tmp_path)
-    assert run.returncode == 0, run.stderr
-    assert final_counts(run.stderr)[-1] == "20/200", run.stderr
+    assert run.returncode == 0, run.raw
+    assert final_counts(run.raw)[-1] == "20/200", run.raw
 
 
 # --- the monitor thread and the fork warning (Python 3.12+) ------------------------------------
@@ -136,7 +138,7 @@ def test_process_map_with_fork_warns_because_of_the_monitor(python, tmp_path):
 @needs_312
 @pytest.mark.parametrize("python", PYTHONS)
 def test_monitor_interval_0_avoids_the_warning(python, tmp_path):
-    source = (ROOT / PROCESS_MAP).read_text(encoding="utf-8")
+    source = load(PROCESS_MAP).program
     quiet = source.replace('get_context("spawn")', 'get_context("fork")').replace(
         SET_LOCK, SET_LOCK + "    tqdm.monitor_interval = 0\n"
     )
