@@ -363,6 +363,23 @@ def shorten_paths(lines: list[str]) -> list[str]:
     return out
 
 
+def bars_per_row(stream: str) -> dict[int, set[str]]:
+    """Which bars (by their description) were drawn on which terminal row until the first bar
+    reached 100%, counting from the row where the program started. Understands what tqdm
+    writes: CR, LF and cursor-up."""
+    rows, row = defaultdict(set), 0
+    for token in re.split(r"(\x1b\[\d*A|\r|\n)", stream):
+        if token == "\n":
+            row += 1
+        elif token.startswith("\x1b["):
+            row -= int(token[2:-1] or 1)
+        elif m := re.match(r"(\w+): +(\d+)%\|", token):
+            if m[2] == "100":
+                break
+            rows[row].add(m[1])
+    return dict(rows)
+
+
 # --- comparing a run with the transcript -----------------------------------------------------
 
 TRACEBACK = "Traceback (most recent call last):"

@@ -81,6 +81,56 @@ def test_transcript_is_current(path):
     assert example.recording.lines, f"{path}: the transcript is empty: print what proves the point"
 
 
+#: An example makes one point in a short program (lines of code: not blank lines, comments or the
+#: docstring). The modules that notebooks import hold the notebooks' helpers and may be longer.
+MOST_LINES = 50
+LONGER_ALLOWED = ("examples/notebooks/",)
+
+
+def code_lines(program: str) -> int:
+    import ast
+    import io
+    import tokenize
+
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return len([line for line in program.splitlines() if line.strip()])
+    skip = set()
+    doc = tree.body[0] if tree.body else None
+    if isinstance(doc, ast.Expr) and isinstance(getattr(doc, "value", None), ast.Constant):
+        skip.update(range(doc.lineno, doc.end_lineno + 1))
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef) and body:
+            first = body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                skip.update(range(first.lineno, first.end_lineno + 1))
+    code = set()
+    for token in tokenize.generate_tokens(io.StringIO(program).readline):
+        if token.type not in (
+            tokenize.COMMENT,
+            tokenize.NL,
+            tokenize.NEWLINE,
+            tokenize.INDENT,
+            tokenize.DEDENT,
+            tokenize.ENDMARKER,
+        ):
+            code.update(range(token.start[0], token.end[0] + 1))
+    return len(code - skip)
+
+
+@pytest.mark.parametrize("path", FILES, ids=str)
+def test_example_is_short(path):
+    example = example_or_fail(path)
+    if str(path).startswith(LONGER_ALLOWED):
+        pytest.skip("a module of notebook helpers")
+    lines = code_lines(example.program)
+    assert lines <= MOST_LINES, (
+        f"{path} has {lines} lines of code; an example makes one point in at most {MOST_LINES}"
+    )
+
+
 class MainAlias(types.ModuleType):
     """multiprocessing aliases ``__mp_main__`` to the ``__main__`` it saw when first imported:
     pytest's, not the example's. A spawn child pickles its results' classes as

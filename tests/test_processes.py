@@ -9,33 +9,14 @@ method.
 """
 
 import multiprocessing
-import re
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from example_runs import load, run_example
+from example_runs import bars_per_row, load, run_example
 
 METHODS = multiprocessing.get_all_start_methods()
 OWN_LINES = Path("examples/processes/multiprocessing_process_start_join.py")
 ONE_LINE = Path("examples/processes/multiprocessing_process_tqdm_one_line.py")
-
-
-def bars_per_row(stream: str) -> dict[int, set[str]]:
-    """Which bars (by their description) were drawn on which terminal row until the first bar
-    reached 100%, counting from the row where the program started. Understands what tqdm
-    writes: CR, LF and cursor-up."""
-    rows, row = defaultdict(set), 0
-    for token in re.split(r"(\x1b\[\d*A|\r|\n)", stream):
-        if token == "\n":
-            row += 1
-        elif token.startswith("\x1b["):
-            row -= int(token[2:-1] or 1)
-        elif m := re.match(r"(\w+): +(\d+)%\|", token):
-            if m[2] == "100":
-                break
-            rows[row].add(m[1])
-    return dict(rows)
 
 
 def test_bars_per_row_reads_cursor_moves():

@@ -25,9 +25,8 @@ from pathlib import Path
 
 import pytest
 import tqdm
-from example_runs import ROOT, find_pythons, load, run_example
+from example_runs import ROOT, bars_per_row, find_pythons, load, run_example
 from site_model import ExampleFile, read_example
-from test_processes import bars_per_row
 
 METHODS = multiprocessing.get_all_start_methods()
 POOL_BARS = Path("examples/tqdm/tqdm_pool_position_lock.py")
