@@ -22,10 +22,16 @@ $(BIN)/.installed: requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
 
-# Chinese first: its build cleans site/, the English one goes into site/en/.
+# Both languages at once: most of a build's time is its notebooks' kernels, which wait more than
+# they compute. The Chinese build cleans site/, so the English one goes to a folder of its own
+# and then into site/en/.
 build: $(BIN)/.installed
-	$(BIN)/mkdocs build --strict -f mkdocs.yml
-	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
+	@rm -rf .site-en
+	@$(BIN)/mkdocs build --strict -q -f mkdocs.en.yml -d .site-en & en=$$!; \
+	$(BIN)/mkdocs build --strict -f mkdocs.yml; zh=$$?; \
+	wait $$en; en=$$?; \
+	if [ $$zh -ne 0 ] || [ $$en -ne 0 ]; then echo "the strict build failed" >&2; exit 1; fi; \
+	rm -rf site/en && mv .site-en site/en
 
 serve: build
 	@echo "Serving Chinese at http://127.0.0.1:8000/ and English at http://127.0.0.1:8000/en/"
@@ -76,4 +82,4 @@ lock:
 		--python-version 3.11 --no-header -o requirements-actionlint.lock
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .site-en .pytest_cache

@@ -119,37 +119,48 @@ def sources_hash() -> str:
     return digest.hexdigest()[:16]
 
 
-def mkdocs_build(config: str, site_dir: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(config: str, site_dir: Path) -> subprocess.Popen:
     """``mkdocs build --strict`` from the repository root, as ``make build`` runs it."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config]
     command += ["--site-dir", str(site_dir)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
+    return subprocess.Popen(
         command,
-        check=False,
         cwd=ROOT,
         env=env,
         stdin=subprocess.DEVNULL,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
         encoding="utf-8",
         errors="replace",
-        timeout=BUILD_TIMEOUT,
     )
 
 
 def build_both_languages(site: Path) -> tuple[int, str]:
-    """Both languages, as ``make build``: Chinese first (its build cleans the folder), English
-    into ``en/``. Returns the exit status of the first failing build (0 if none) and the log."""
-    log = []
-    for config, target in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
+    """Both languages at once, as ``make build``: the Chinese site into ``site``, the English one
+    into a folder of its own and then into ``site/en`` (the Chinese build cleans its folder).
+    Returns the exit status of the first failing build (0 if none) and the log."""
+    english = site.with_name(site.name + "-en")
+    shutil.rmtree(english, ignore_errors=True)
+    builds = {"mkdocs.yml": mkdocs_build("mkdocs.yml", site)}
+    builds["mkdocs.en.yml"] = mkdocs_build("mkdocs.en.yml", english)
+    log, failed = [], 0
+    for config, build in builds.items():
         try:
-            result = mkdocs_build(config, target)
-        except subprocess.TimeoutExpired as exc:
-            return 1, f"{config}: no result after {exc.timeout} s"
-        log.append(f"$ mkdocs build --strict -f {config}\n{result.stdout}{result.stderr}")
-        if result.returncode != 0:
-            return result.returncode, f"{config} does not build:\n" + "\n".join(log)
+            output, _ = build.communicate(timeout=BUILD_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            build.kill()
+            output, _ = build.communicate()
+            output += f"\nno result after {BUILD_TIMEOUT} s"
+            build.returncode = build.returncode or 1
+        log.append(f"$ mkdocs build --strict -f {config}\n{output}")
+        if build.returncode != 0 and not failed:
+            failed = build.returncode
+    if failed:
+        return failed, "the strict build failed:\n" + "\n".join(log)
+    shutil.rmtree(site / "en", ignore_errors=True)
+    shutil.move(english, site / "en")
     return 0, "\n".join(log)
 
 
