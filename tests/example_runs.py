@@ -139,6 +139,7 @@ class Run:
     records: list[dict]
     main_pid: int
     seconds: float
+    version: tuple[int, int] = sys.version_info[:2]  # of the Python that ran it
 
     @property
     def where(self) -> str:
@@ -255,6 +256,7 @@ def run_example(
 ) -> Run:
     """Run ``python <example>`` from the repository root, traced."""
     trace_dir = Path(trace_dir or tempfile.mkdtemp(prefix="example-trace-"))
+    trace_dir.mkdir(parents=True, exist_ok=True)
     trace = trace_dir / f"trace-{run_id(method, mode)}.jsonl"
     trace.unlink(missing_ok=True)
     env = {**example_env(example.path, method, trace, mode), **(extra_env or {})}
@@ -292,6 +294,7 @@ def run_example(
         records=records,
         main_pid=proc.pid,
         seconds=seconds,
+        version=sys.version_info[:2] if python == sys.executable else python_version(python),
     )
 
 
@@ -355,12 +358,20 @@ SITE_PACKAGES = re.compile(r"[^\s\"']*[\\/]site-packages[\\/]")
 
 def shorten_paths(lines: list[str]) -> list[str]:
     folders = _folders()
+    if os.sep == "\\":  # a path in a repr (an error message) has its backslashes doubled
+        folders += [(f.replace("\\", "\\\\"), s.replace("\\", "\\\\")) for f, s in folders]
     out = []
     for line in lines:
         for folder, shown in folders:
             line = line.replace(folder, shown)
-        out.append(SITE_PACKAGES.sub(".../site-packages/", line))
+        line = SITE_PACKAGES.sub(".../site-packages/", line)
+        if os.sep == "\\":  # the examples' own paths read as on every other system
+            line = WINDOWS_EXAMPLE_PATH.sub(lambda m: re.sub(r"\\+", "/", m.group(0)), line)
+        out.append(line)
     return out
+
+
+WINDOWS_EXAMPLE_PATH = re.compile(r"\bexamples(?:\\{1,2}[\w.-]+)+")
 
 
 def bars_per_row(stream: str) -> dict[int, set[str]]:
@@ -384,6 +395,9 @@ def bars_per_row(stream: str) -> dict[int, set[str]]:
 
 TRACEBACK = "Traceback (most recent call last):"
 FRAME_START = re.compile(r'^  File "[^"]+", line \d+')
+#: Notes that Python 3.14 and later add under a pickling error's exception line (PEP 678 notes,
+#: unindented): where in the object the error happened. Earlier versions print none.
+EXCEPTION_NOTE = re.compile(r"^when serializing ")
 
 
 #: A tqdm bar as it stands on a terminal row, and what is left of one when a line printed later
@@ -408,6 +422,23 @@ def finished_bars(lines: list[str]) -> list[str]:
     )
 
 
+def reworded(example: ExampleFile, lines: list[str], version: tuple[int, int]) -> list[str]:
+    """The transcript's lines as a run on ``version`` prints them: an exception line that a
+    later Python words differently (an example's ``since 3.N`` directive) is replaced there."""
+    replacements = {}
+    for since, line in example.error_lines_since():
+        if version >= since:
+            replacements[line.split(":", 1)[0]] = line
+    if not replacements:
+        return lines
+    out = []
+    for _, line in enumerate(lines):
+        kind = line.split(":", 1)[0]
+        is_error = ":" in line and " " not in kind and not line.startswith((" ", "\t"))
+        out.append(replacements.get(kind, line) if is_error else line)
+    return out
+
+
 def compared_lines(lines: list[str], bars: bool = False) -> list[tuple[int, str]]:
     """(index, line) of the lines that are compared: all but the frames of tracebacks (and,
     with ``bars``, tqdm's bars)."""
@@ -425,6 +456,8 @@ def compared_lines(lines: list[str], bars: bool = False) -> list[tuple[int, str]
                 in_traceback = True  # a SyntaxError's report starts with its frame
             continue
         if in_traceback and (line.startswith((" ", "\t")) or not line):
+            continue
+        if EXCEPTION_NOTE.match(line):
             continue
         in_traceback = False
         kept.append((index, line))
@@ -491,7 +524,7 @@ def compare(example: ExampleFile, run: Run) -> Mismatch | None:
             f"{where} exited with status {run.returncode}; the transcript was recorded from a "
             f"run that exited with {recording.exit_status}.{_both(recording.lines, run.screen)}"
         )
-    recorded, fresh = recording.lines, run.screen
+    recorded, fresh = reworded(example, recording.lines, run.version), run.screen
     if example.draws_bars:
         # Every bar the transcript shows finished must have finished in the fresh run too (in
         # any frame it drew: where bars share a row, the last one to draw covers the others).

@@ -8,30 +8,32 @@ but not under fork, and that the benchmark's sentences only claim what the numbe
 
 from __future__ import annotations
 
-import multiprocessing
+import os
 import sys
-from pathlib import Path
 
 import pytest
+from example_runs import METHODS, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # the notebooks import examples.notebooks.*, so do we
 
-from examples.notebooks import (  # noqa: E402
+from examples.notebooks import (
     concurrent_futures_cell_defined_worker as cell_worker,
 )
-from examples.notebooks import multiprocessing_pool_speedup_benchmark as bench  # noqa: E402
-from examples.notebooks import multiprocessing_pool_task_timeline as timeline  # noqa: E402
-from examples.notebooks import notebook_svg_charts as charts  # noqa: E402
+from examples.notebooks import multiprocessing_pool_speedup_benchmark as bench
+from examples.notebooks import multiprocessing_pool_task_timeline as timeline
+from examples.notebooks import notebook_svg_charts as charts
 
-METHODS = multiprocessing.get_all_start_methods()
 LANGS = ("zh", "en")
+TIMELINE = "notebooks/pool-timeline.ipynb"
+FIRST = "notebooks/first-notebook.ipynb"
+SPEEDUPS = "notebooks/threads-or-processes.ipynb"
 
 
 # --- the Pool timeline -------------------------------------------------------------------------
 
 
+@pytest.mark.backs(TIMELINE, "task-4")
 @pytest.mark.parametrize("method", METHODS)
 def test_timeline_task_4_starts_after_the_first_end(method):
     result = timeline.record_timeline(timeline.seed_durations(longest=0.2), method=method)
@@ -39,7 +41,7 @@ def test_timeline_task_4_starts_after_the_first_end(method):
     assert [r.task for r in records] == list(range(13))
     pids = result.worker_pids()
     assert 1 <= len(pids) <= 4
-    assert multiprocessing.current_process().pid not in pids
+    assert os.getpid() not in pids
     first = result.first_to_end(range(4))
     assert records[4].start >= first.end, "task 4 started before any of tasks 0-3 ended"
     assert result.waited_after_first_end(4) >= 0
@@ -75,6 +77,8 @@ def cell_function():
     del main.cube_in_cell
 
 
+@pytest.mark.backs(FIRST, "spawn-fails")
+@pytest.mark.backs(FIRST, "forkserver-fails")
 @pytest.mark.parametrize("method", [m for m in METHODS if m != "fork"])
 def test_cell_defined_worker_fails_in_a_fresh_child(method, cell_function):
     run = cell_worker.run_in_child(cell_function, 3, method)
@@ -84,12 +88,14 @@ def test_cell_defined_worker_fails_in_a_fresh_child(method, cell_function):
     assert "'cube_in_cell'" in run.child_error
 
 
+@pytest.mark.backs(FIRST, "spawn-pool")
 @pytest.mark.parametrize("method", METHODS)
 def test_imported_worker_works_under_every_method(method):
     run = cell_worker.run_in_child(cell_worker.cube, 3, method)
     assert run == cell_worker.ChildRun(method, 27, None, None)
 
 
+@pytest.mark.backs(FIRST, "forkserver-fails")
 @pytest.mark.skipif("fork" not in METHODS, reason="no fork on this platform")
 @pytest.mark.filterwarnings("ignore:.*fork\\(\\) may lead to deadlocks:DeprecationWarning")
 def test_cell_defined_worker_works_under_fork(cell_function):
@@ -99,6 +105,7 @@ def test_cell_defined_worker_works_under_fork(cell_function):
 # --- the benchmark -----------------------------------------------------------------------------
 
 
+@pytest.mark.backs(SPEEDUPS, "two-tasks")
 @pytest.mark.parametrize("method", METHODS)
 def test_benchmark_runs_every_way(method):
     result = bench.run_benchmark(cpu_seconds=0.02, io_seconds=0.1, max_workers=2, method=method)
@@ -131,6 +138,7 @@ def fake_benchmark(cores, cpu_processes, cpu_threads, io=None):
     return bench.Benchmark(cores, "spawn", counts, rows)
 
 
+@pytest.mark.backs(SPEEDUPS, "what-it-shows")
 @pytest.mark.skipif(not bench.gil_enabled(), reason="the sentences about threads assume a GIL")
 def test_conclusions_claim_only_what_the_numbers_show():
     good = fake_benchmark(2, [1.0, 1.9, 1.9, 1.85], [1.0, 1.0, 0.98, 0.97])
@@ -156,6 +164,7 @@ def test_conclusions_claim_only_what_the_numbers_show():
     assert "stayed" not in text
 
 
+@pytest.mark.backs(SPEEDUPS, "machine")
 def test_machine_report_names_the_facts():
     for lang in LANGS:
         report = bench.machine_report(lang, method="spawn")

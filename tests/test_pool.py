@@ -1,12 +1,21 @@
-"""Ctrl-C stops a program that is waiting on a process pool.
+"""What the pool chapter says and its examples' output cannot show, checked on real runs.
 
-``examples/pool/multiprocessing_pool_ctrl_c.py`` runs long tasks (``POOL_TASK_SECONDS``) in a
-``with Pool(2)`` block. Once it says it is waiting, it gets SIGINT: sent to the main process alone
-(``kill -INT <pid>``), or to its whole process group, as a terminal's Ctrl-C does. It must then end
-at once, with the main process's ``KeyboardInterrupt`` on stderr and death by SIGINT as its exit
-status, and leave no process of its session behind (workers, forkserver, resource tracker). Run
-under every start method, with the same environment and tracer as the example tests. POSIX only:
-Windows cannot send SIGINT to another process.
+- ``multiprocessing_pool_seed_fast.py`` (the note's example): task 4 starts when the first of
+  tasks 0-3 ends, in the worker that just became free, while the others still run; never more than
+  4 tasks run at once, in at most 4 worker processes; ``join()`` returns after every task ended.
+- ``multiprocessing_pool_size.py``: ``Pool()`` starts one worker per CPU that Python counts.
+- ``multiprocessing_pool_more_workers_than_cpus.py``: tasks in a pool twice the CPU count do not
+  queue for a CPU.
+- ``multiprocessing_pool_ctrl_c.py`` runs long tasks (``POOL_TASK_SECONDS``) in a ``with Pool(2)``
+  block. Once it says it is waiting, it gets SIGINT: sent to the main process alone
+  (``kill -INT <pid>``), or to its whole process group, as a terminal's Ctrl-C does. It must then
+  end at once, with the main process's ``KeyboardInterrupt`` on stderr and death by SIGINT as its
+  exit status, and leave no process of its session behind (workers, forkserver, resource
+  tracker). Run under every start method, with the same environment and tracer as the example
+  tests. POSIX only: Windows cannot send SIGINT to another process.
+
+One fast start method is enough for a claim about how a pool hands out tasks: fork where there is
+one (its workers are up at once), spawn elsewhere.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import json
 import multiprocessing
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
@@ -24,10 +34,97 @@ import time
 from pathlib import Path
 
 import pytest
-from example_runs import ROOT, alive, example_env
+from example_runs import ROOT, alive, example_env, load, run_example
+
+METHODS = multiprocessing.get_all_start_methods()
+
+
+# --- the note's example: who waits for whom ----------------------------------------------------
+
+SEED = "examples/pool/multiprocessing_pool_seed_fast.py"
+SIZE = "examples/pool/multiprocessing_pool_size.py"
+MORE_WORKERS = "examples/pool/multiprocessing_pool_more_workers_than_cpus.py"
+FAST = "fork" if "fork" in METHODS else "spawn"
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    run = run_example(load(SEED), FAST, trace_dir=tmp_path_factory.mktemp("seed"))
+    assert run.returncode == 0, run.raw
+    return run
+
+
+def task_spans(run) -> dict[int, tuple[float, float, int]]:
+    """Task number -> (start, end, PID of the worker that ran it), from the task's own prints."""
+    spans = {}
+    for n in range(13):
+        (started,) = run.printed(rf"^Run task {n} \(")
+        (ended,) = run.printed(rf"^Task {n} runs ")
+        assert started["pid"] == ended["pid"], run.raw
+        spans[n] = (run.seconds_at(started), run.seconds_at(ended), started["pid"])
+    return spans
+
+
+@pytest.mark.backs("pool/index.md", "who-waits-for-whom")
+def test_task_4_starts_when_the_first_of_tasks_0_to_3_ends(seed_run):
+    spans = task_spans(seed_run)
+    ends = [spans[n][1] for n in range(4)]
+    assert min(ends) <= spans[4][0] < max(ends), seed_run.raw
+
+
+@pytest.mark.backs("pool/index.md", "who-waits-for-whom")
+def test_task_4_runs_in_the_worker_whose_task_ended_first(seed_run):
+    spans = task_spans(seed_run)
+    first = min(range(4), key=lambda n: spans[n][1])
+    assert spans[4][2] == spans[first][2], seed_run.raw
+
+
+@pytest.mark.backs("pool/index.md", "who-waits-for-whom")
+def test_pool_4_runs_4_tasks_at_once_never_more_in_4_workers(seed_run):
+    spans = task_spans(seed_run)
+    events = sorted([(start, 1) for start, _, _ in spans.values()])
+    events += [(end, -1) for _, end, _ in spans.values()]
+    running = most = 0
+    for _, step in sorted(events, key=lambda e: (e[0], e[1])):  # an end before a start at a tie
+        running += step
+        most = max(most, running)
+    assert most == 4, seed_run.raw
+    pids = {pid for _, _, pid in spans.values()}
+    assert len(pids) == 4 and seed_run.main_pid not in pids, seed_run.raw
+
+
+@pytest.mark.backs("pool/index.md", "seed-example")
+def test_join_returns_after_every_task_ended(seed_run):
+    last_end = max(end for _, end, _ in task_spans(seed_run).values())
+    assert seed_run.time_of(r"^All subprocesses done\.") > last_end, seed_run.raw
+
+
+# --- how big a pool ------------------------------------------------------------------------------
+
+
+@pytest.mark.backs("pool/index.md", "pool-size")
+def test_pool_without_a_number_starts_one_worker_per_cpu_python_counts(tmp_path):
+    """From 3.13 Pool() counts with os.process_cpu_count(), before with os.cpu_count(); the
+    example runs with this Python and inherits this process's CPU affinity."""
+    counted = (getattr(os, "process_cpu_count", None) or os.cpu_count)() or 1
+    run = run_example(load(SIZE), FAST, trace_dir=tmp_path)
+    assert run.returncode == 0, run.raw
+    assert len(run.workers(FAST)) == counted, run.raw
+
+
+@pytest.mark.backs("pool/index.md", "more-workers-than-cpus")
+def test_more_workers_than_cpus_do_not_queue_for_a_cpu(tmp_path):
+    """Twice as many sleeping tasks as CPUs, one per worker, take about one sleep, not two."""
+    run = run_example(load(MORE_WORKERS), FAST, trace_dir=tmp_path)
+    assert run.returncode == 0, run.raw
+    sleep = float(re.search(r"every task sleeps ([\d.]+) s", run.raw)[1])
+    took = float(re.search(r"start to last task's end: ([\d.]+) s", run.raw)[1])
+    assert sleep <= took < 2 * sleep, run.raw
+
+
+# --- Ctrl-C --------------------------------------------------------------------------------------
 
 EXAMPLE = Path("examples/pool/multiprocessing_pool_ctrl_c.py")
-METHODS = multiprocessing.get_all_start_methods()
 #: What the example prints once its tasks are running.
 WAITING = "waiting for 4 tasks"
 #: Each task sleeps this long: far longer than the test may take.
@@ -35,7 +132,7 @@ TASK_SECONDS = "30"
 #: The program must be gone this soon after SIGINT.
 PROMPT = 5.0
 
-pytestmark = pytest.mark.skipif(
+POSIX_ONLY = pytest.mark.skipif(
     sys.platform == "win32", reason="sends SIGINT to another process and its group (POSIX only)"
 )
 
@@ -73,6 +170,9 @@ def leftovers(sid: int, traced: set[int], grace: float = 3.0) -> set[int]:
     return left
 
 
+@pytest.mark.backs("silent-mistakes/index.md", "pool-ctrl-c")
+@POSIX_ONLY
+@pytest.mark.backs("pool/index.md", "ctrl-c")
 @pytest.mark.parametrize("target", ["main process", "process group"])
 @pytest.mark.parametrize("method", METHODS)
 def test_ctrl_c_stops_the_pool(method, target, tmp_path):

@@ -1,19 +1,19 @@
-"""The fork-with-threads DeprecationWarning of Python 3.12+, reproduced and checked.
+"""What the start-methods chapter says about starting costs and about fork with threads.
 
-``examples/start_methods/multiprocessing_fork_thread_warning.py`` starts a child by fork while a
-second thread runs. From Python 3.12, ``os.fork()`` then warns (cpython issue 100228). The example
-records the warning itself, so that its output is the same on every version; these tests run it,
-and the bare fork it makes, with Python 3.12 or newer and check what a reader sees:
+* Starting a child: spawn is slower than fork, and forkserver's first child pays for starting the
+  server (``multiprocessing_start_method_cost.py``).
+* The fork-with-threads DeprecationWarning of Python 3.12+ (cpython issue 100228), with the fork
+  that ``multiprocessing_fork_copies_one_thread.py`` makes while its Helper thread holds a lock:
+  its ``main()`` run without the warning filter the example sets before calling it, with Python
+  3.12 or newer (this interpreter, and the other CPython versions found here): with
+  ``-W always::DeprecationWarning`` the exact text, naming the parent's PID; with no ``-W``
+  option nothing, because DeprecationWarning is ignored by default outside ``__main__`` and this
+  one is raised inside ``multiprocessing``; with ``-W error::DeprecationWarning`` nothing on 3.12
+  to 3.14 (the warning is dropped, cpython issue 135427) and a report of it from 3.15. The whole
+  example prints its transcript's lines on each of them with every DeprecationWarning shown,
+  because its filter turns off the one it triggers.
 
-* with ``-W always::DeprecationWarning``: the exact warning text, naming the parent's PID;
-* with no ``-W`` option: nothing, because DeprecationWarning is ignored by default outside
-  ``__main__`` and this one is raised inside ``multiprocessing``;
-* with ``-W error::DeprecationWarning`` on 3.12 and 3.13: still nothing, and no error either: the
-  warning is dropped (cpython issue 135427, changed in 3.15); while the example, which records
-  warnings itself, still sees it and prints its usual lines.
-
-They use this interpreter when it is 3.12 or newer, and the pyenv builds of 3.12 and 3.13 when they
-are installed (they need only the standard library). POSIX only: Windows has no fork.
+POSIX only: Windows has no fork.
 """
 
 from __future__ import annotations
@@ -25,19 +25,24 @@ import sys
 from pathlib import Path
 
 import pytest
-from example_runs import ROOT, find_pythons, load
+from example_runs import ROOT, compare, find_pythons, load, run_example
 
-EXAMPLE = Path("examples/start_methods/multiprocessing_fork_thread_warning.py")
+COST = Path("examples/start_methods/multiprocessing_start_method_cost.py")
+EXAMPLE = Path("examples/start_methods/multiprocessing_fork_copies_one_thread.py")
 WARNING = re.compile(
     r"DeprecationWarning: This process \(pid=(?P<pid>\d+)\) is multi-threaded, "
     r"use of fork\(\) may lead to deadlocks in the child\."
 )
-#: Only the fork, without the example's own recording of warnings.
-BARE_FORK = (
-    "import runpy; "
-    f"names = runpy.run_path({str(ROOT / EXAMPLE)!r}, run_name='bare_fork'); "
-    "print('child exit code', names['start_child_while_a_thread_runs']('fork'))"
-)
+#: The example's main(), without the warning filter it sets before calling main().
+BARE_FORK = f"import runpy; runpy.run_path({str(ROOT / EXAMPLE)!r}, run_name='bare_fork')['main']()"
+#: What the example prints: the parent's line, the child's, the parent's.
+BARE_FORK_LINES = [
+    r"Parent (?P<parent>\d+): the Helper thread holds the lock",
+    r"Child \d+: threads \['MainThread'\]; lock\.acquire\(timeout=0\.2\) -> False",
+    r"Parent \d+: Helper is done; lock\.acquire\(timeout=0\.2\) -> True",
+]
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Windows has no fork")
 
 
 def pythons() -> list[tuple[str, tuple[int, int]]]:
@@ -45,72 +50,122 @@ def pythons() -> list[tuple[str, tuple[int, int]]]:
 
 
 PYTHONS = pythons() if sys.platform != "win32" else []
-
-pytestmark = [
-    pytest.mark.skipif(sys.platform == "win32", reason="Windows has no fork start method"),
-    pytest.mark.skipif(
-        sys.platform != "win32" and not PYTHONS,
-        reason="needs Python 3.12 or newer (the warning is new in 3.12): this interpreter is "
-        f"{sys.version_info.major}.{sys.version_info.minor} and no newer CPython was found",
-    ),
-]
+needs_3_12 = pytest.mark.skipif(
+    not PYTHONS,
+    reason="needs Python 3.12 or newer (the warning is new in 3.12): this interpreter is "
+    f"{sys.version_info.major}.{sys.version_info.minor} and no newer CPython was found",
+)
 
 
-def ids(item):
-    return f"python{item[1][0]}.{item[1][1]}"
+def python_id(item) -> str:
+    return "python{}.{}".format(*item[1])
 
 
-def run(python: str, *args: str) -> tuple[subprocess.CompletedProcess, int]:
+each_python = pytest.mark.parametrize(
+    "python", PYTHONS or [None], ids=python_id if PYTHONS else None
+)
+
+
+def run(python: str, *args: str) -> subprocess.CompletedProcess:
     """Run python with args from the repository root, without any PYTHON* variable."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONIOENCODING"] = "utf-8"
-    with subprocess.Popen(
+    return subprocess.run(
         [python, *args],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         text=True,
         encoding="utf-8",
-    ) as proc:
-        stdout, stderr = proc.communicate(timeout=60)
-    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr), proc.pid
+        timeout=60,
+        check=False,
+    )
 
 
-@pytest.mark.parametrize("python", PYTHONS or [None], ids=ids if PYTHONS else None)
+def parent_pid(done: subprocess.CompletedProcess) -> str:
+    """The example's main() printed its three lines; returns the parent's PID from the first."""
+    lines = done.stdout.splitlines()
+    assert len(lines) == 3, done.stdout
+    matches = [re.fullmatch(p, line) for p, line in zip(BARE_FORK_LINES, lines, strict=True)]
+    assert all(matches), done.stdout
+    return matches[0]["parent"]
+
+
+def start_times(run_) -> dict[str, tuple[float, float]]:
+    """(first child, fastest of 3) in ms for each start method, as the cost example printed."""
+    found = {}
+    for record in run_.printed(r"first child"):
+        m = re.match(r"(\w+) +first child ([\d.]+) ms, +fastest of 3 ([\d.]+) ms", record["text"])
+        assert m, record["text"]
+        found[m[1]] = (float(m[2]), float(m[3]))
+    assert set(found) == {"fork", "spawn", "forkserver"}, found
+    return found
+
+
+@pytest.mark.backs("start-methods/index.md", "start-cost")
+def test_spawn_starts_slowest_and_forkserver_pays_once(tmp_path):
+    """spawn's fastest start is slower than fork's and than forkserver's; forkserver's first
+    child, which starts the server, is clearly slower than its later ones."""
+    done = run_example(load(COST), None, trace_dir=tmp_path)
+    assert done.returncode == 0, done.raw
+    times = start_times(done)
+    assert times["spawn"][1] > times["fork"][1], times
+    assert times["spawn"][1] > times["forkserver"][1], times
+    assert times["forkserver"][0] > 1.5 * times["forkserver"][1], times
+
+
+@pytest.mark.backs("start-methods/index.md", "fork-with-threads")
+@needs_3_12
+@each_python
 def test_shown_warning_has_the_exact_text(python):
     python, _ = python
-    done, pid = run(python, "-W", "always::DeprecationWarning", "-c", BARE_FORK)
+    done = run(python, "-W", "always::DeprecationWarning", "-c", BARE_FORK)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "child exit code 0\n"
+    pid = parent_pid(done)
     found = WARNING.findall(done.stderr)
-    assert found == [str(pid)], f"expected the warning once, naming pid {pid}:\n{done.stderr}"
+    assert found == [pid], f"expected the warning once, naming pid {pid}:\n{done.stderr}"
 
 
-@pytest.mark.parametrize("python", PYTHONS or [None], ids=ids if PYTHONS else None)
+@pytest.mark.backs("start-methods/index.md", "fork-with-threads")
+@needs_3_12
+@each_python
 def test_hidden_by_default(python):
     python, _ = python
-    done, _ = run(python, "-c", BARE_FORK)
+    done = run(python, "-c", BARE_FORK)
     assert done.returncode == 0, done.stderr
+    parent_pid(done)
     assert done.stderr == ""
 
 
-@pytest.mark.parametrize("python", PYTHONS or [None], ids=ids if PYTHONS else None)
-def test_error_filter_drops_the_warning(python):
+@pytest.mark.backs("start-methods/index.md", "fork-with-threads")
+@needs_3_12
+@each_python
+def test_error_filter_drops_the_warning_until_3_15(python):
+    """-W error: no exception on any version, the child starts; 3.12 to 3.14 drop the warning
+    silently, 3.15 reports it as an unraisable exception."""
     python, version = python
-    done, _ = run(python, "-W", "error::DeprecationWarning", "-c", BARE_FORK)
+    done = run(python, "-W", "error::DeprecationWarning", "-c", BARE_FORK)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "child exit code 0\n"
-    if version not in ((3, 12), (3, 13)):
-        pytest.skip("checked on 3.12 and 3.13; CPython 3.15 reports it instead (issue 135427)")
-    assert done.stderr == "", f"-W error should drop the warning on {version}:\n{done.stderr}"
+    parent_pid(done)
+    if version < (3, 15):
+        assert done.stderr == "", f"-W error should drop the warning on {version}:\n{done.stderr}"
+    else:
+        assert WARNING.search(done.stderr), f"{version} should report the warning:\n{done.stderr}"
 
 
-@pytest.mark.parametrize("python", PYTHONS or [None], ids=ids if PYTHONS else None)
-def test_example_records_it_even_under_error_filter(python):
-    python, _ = python
+@pytest.mark.backs("start-methods/index.md", "fork-with-threads")
+@needs_3_12
+@each_python
+def test_example_output_is_the_same_with_warnings_shown(python, tmp_path):
+    """With every DeprecationWarning shown, the example still prints its transcript's lines."""
+    python, version = python
     example = load(EXAMPLE)
-    done, _ = run(python, "-W", "error::DeprecationWarning", str(EXAMPLE))
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
-    assert sorted(done.stdout.splitlines()) == sorted(example.recording.lines)
+    done = run_example(
+        example,
+        "fork",
+        python=python,
+        trace_dir=tmp_path,
+        extra_env={"PYTHONWARNINGS": "always::DeprecationWarning"},
+    )
+    mismatch = compare(example, done)
+    assert mismatch is None, f"with Python {version}: {mismatch}"

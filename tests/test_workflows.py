@@ -135,7 +135,11 @@ def test_pages_deploys_only_main_and_what_the_strict_build_made():
     runs = [step.get("run", "") for step in build["steps"]]
     assert "make build PYTHON=python" in runs, runs
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^build:.*\n(\t.*--strict -f mkdocs.yml\n)", makefile, re.MULTILINE)
+    recipe = re.search(r"^build:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
+    assert recipe, "the Makefile has no build target"
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        assert re.search(rf"mkdocs build --strict\b[^\n]*-f {re.escape(config)}", recipe[1]), config
+    assert "mv .site-en site/en" in recipe[1], "the English site does not end up in site/en"
     uploads = [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")]
     assert [s["with"]["path"] for s in uploads] == ["site"], "the upload is not make build's site/"
     assert deploy["needs"] == "build"

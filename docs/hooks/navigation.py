@@ -33,6 +33,7 @@ SECTION_ORDER = (
     "*",
     "notebooks",
     "common-mistakes",
+    "silent-mistakes",
     "glossary",
 )
 

@@ -284,8 +284,12 @@ DIRECTIVES = {
     "which worker printed a line may change from run to run, the main process's PID may not",
     "start-method": "the one start method the example always uses (it picks it itself)",
     "needs": "start methods the example uses itself, so it cannot run where they are missing",
+    # "since 3.14" and the like: a later Python words an error differently. The value is the
+    # exception line as that version prints it; it stands, on that version and later, for the
+    # transcript's exception line of the same type. Cite the change on the page.
+    "since": "on this Python version and later, this exception line replaces the recorded one",
 }
-DIRECTIVE = re.compile(r"^# (?P<name>[a-z-]+): (?P<value>.+?)\s*$")
+DIRECTIVE = re.compile(r"^# (?P<name>[a-z-]+|since (?P<version>3\.\d+)): (?P<value>.+?)\s*$")
 HEADER_FIRST = "# Output of one real run, recorded by make update-examples"
 HEADER = re.compile(
     r"^# \((?P<os>[^,]+), (?P<python>CPython [^,]+), start method (?P<method>[\w-]+), "
@@ -335,6 +339,15 @@ class ExampleFile:
     @property
     def workers_vary(self) -> bool:
         return self.directives.get("pids", "one-to-one") == "workers vary"
+
+    def error_lines_since(self) -> list[tuple[tuple[int, int], str]]:
+        """((major, minor), exception line) of every ``since`` directive."""
+        found = []
+        for name, value in self.directives.items():
+            if name.startswith("since "):
+                major, minor = name.removeprefix("since ").split(".")
+                found.append(((int(major), int(minor)), value))
+        return sorted(found)
 
     @property
     def start_method(self) -> str | None:
@@ -424,7 +437,8 @@ def read_example(path: PurePosixPath | str, source: str | None = None) -> Exampl
             recording = _read_recording(path, trailer[i:])
             break
         match = DIRECTIVE.match(line)
-        if match is None or match["name"] not in DIRECTIVES:
+        name = match and ("since" if match["version"] else match["name"])
+        if match is None or name not in DIRECTIVES:
             known = ", ".join(DIRECTIVES)
             raise ExampleFormatError(
                 f"{where}: after the program only directives ({known}) and the recorded output "

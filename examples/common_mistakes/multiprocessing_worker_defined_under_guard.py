@@ -1,6 +1,4 @@
-"""A worker the child cannot import, like a function defined in a Jupyter cell, makes the spawn child fail with AttributeError."""
-
-# (common to the wordings of the child's AttributeError in different Python versions)
+"""A worker the spawn child cannot import, like a function defined in a notebook cell: the child fails."""
 
 import multiprocessing
 
@@ -14,7 +12,7 @@ def main(worker):
 
 
 if __name__ == "__main__":
-    # Defined only when this file is the main program, as a notebook cell defines a
+    # Defined only when this file runs as the main program, as a notebook cell defines a
     # function only in the kernel: the spawn child imports this file and never gets here.
     def square(n):
         print(n * n)
@@ -22,9 +20,10 @@ if __name__ == "__main__":
     main(square)
 
 # start-method: spawn
+# since 3.14: AttributeError: module '__mp_main__' has no attribute 'square'
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method spawn, exit status 0, program e9795592):
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 0efe89db):
 #
 # $ python examples/common_mistakes/multiprocessing_worker_defined_under_guard.py
 # Traceback (most recent call last):

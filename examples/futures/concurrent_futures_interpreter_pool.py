@@ -1,4 +1,4 @@
-"""Same results from an InterpreterPoolExecutor (Python 3.14+) as from a ThreadPoolExecutor (older)."""
+"""Three sums from an InterpreterPoolExecutor on Python 3.14+, from a ThreadPoolExecutor before."""
 
 import concurrent.futures
 
@@ -13,9 +13,8 @@ def pick_executor_class():
 def main():
     executor_class = pick_executor_class()
     ranges = [range(100_000), range(200_000), range(300_000)]
-    # sum is a builtin: every interpreter can import it (functions from __main__ can't be sent).
     with executor_class(max_workers=3) as executor:
-        totals = list(executor.map(sum, ranges))
+        totals = list(executor.map(sum, ranges))  # sum: a builtin function
     print(totals)
 
 
@@ -23,7 +22,7 @@ if __name__ == "__main__":
     main()
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method fork, exit status 0, program b813fbd0):
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program 8adb979a):
 #
 # $ python examples/futures/concurrent_futures_interpreter_pool.py
 # [4999950000, 19999900000, 44999850000]

@@ -2,21 +2,19 @@
 
 import multiprocessing
 
-START = [100, 100, 100, 100]
-
 
 def transfer_all(accounts, lock, moves):
-    for source, target, amount in moves:
+    for source, target in moves:
         with lock:  # the two writes of a transfer happen together
-            accounts[source] -= amount
-            accounts[target] += amount
+            accounts[source] -= 1
+            accounts[target] += 1
 
 
 def main():
     lock = multiprocessing.Lock()
-    accounts = multiprocessing.Array("i", START, lock=False)  # "i": C ints
-    to_the_right = [(i % 4, (i + 1) % 4, 1) for i in range(200)]
-    to_account_0 = [(i % 3 + 1, 0, 1) for i in range(150)]
+    accounts = multiprocessing.Array("i", [100] * 4, lock=False)  # "i": C ints
+    to_the_right = [(i % 4, (i + 1) % 4) for i in range(200)]
+    to_account_0 = [(i % 3 + 1, 0) for i in range(150)]
     processes = [
         multiprocessing.Process(target=transfer_all, args=(accounts, lock, moves))
         for moves in (to_the_right, to_account_0)
@@ -33,7 +31,7 @@ if __name__ == "__main__":
     main()
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 4e54b4c7):
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 8558ac91):
 #
 # $ python examples/locks/multiprocessing_lock_array_transfer.py
 # balances: [250, 50, 50, 50]

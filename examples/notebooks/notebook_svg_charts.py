@@ -364,33 +364,29 @@ def main():
                 for w in self.worker_counts
             ]
 
-    print(
-        "folder docs/zh/notebooks gives labels in:", page_language("docs/zh/notebooks")
-    )
-    print(
-        "folder docs/en/notebooks gives labels in:", page_language("docs/en/notebooks")
-    )
+    for folder in ("docs/zh/notebooks", "docs/en/notebooks"):
+        print(f"A notebook in {folder} draws its labels in {page_language(folder)}.")
 
     chart = speedup_chart(Benchmark(2, [1, 2, 3, 4]), "zh")
-    print("speed-up chart: points drawn:", chart.count("<circle"))
-    print("its labels are text:", "加速比（倍）" in chart)
+    title = LABELS["zh"]["speedup_title"]
+    print(f"Speed-up chart {title!r}: {chart.count('<circle')} points, 4 per line")
 
     records = [
         Record(i, 100 + i % 4, 0.1 * (i // 4), 0.1 * (i // 4) + 0.1) for i in range(13)
     ]
     chart = timeline_chart(Timeline(4, records), "en")
-    print("timeline: bars drawn:", chart.count("<rect") - 3)
+    bars = chart.count("<rect") - 3  # not the legend's three boxes
+    print(f"Timeline chart of 13 tasks in 4 workers: {bars} bars, one per task")
 
 
 if __name__ == "__main__":
     main()
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method fork, exit status 0, program fd9ce83b):
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program 0729b75f):
 #
 # $ python examples/notebooks/notebook_svg_charts.py
-# folder docs/zh/notebooks gives labels in: zh
-# folder docs/en/notebooks gives labels in: en
-# speed-up chart: points drawn: 16
-# its labels are text: True
-# timeline: bars drawn: 13
+# A notebook in docs/zh/notebooks draws its labels in zh.
+# A notebook in docs/en/notebooks draws its labels in en.
+# Speed-up chart '加速比与工作者数': 16 points, 4 per line
+# Timeline chart of 13 tasks in 4 workers: 13 bars, one per task

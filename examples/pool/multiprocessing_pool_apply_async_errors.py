@@ -1,15 +1,10 @@
-"""apply_async + close + join hide a task's exception; get() and error_callback show it."""
+"""A failed task says nothing through apply_async, close and join; get() raises its exception."""
 
 from multiprocessing import Pool
-from multiprocessing.pool import RemoteTraceback
 
 
 def divide(a, b):
     return a / b
-
-
-def report(error):
-    print(f"error_callback got {type(error).__name__}: {error}")
 
 
 def main():
@@ -18,35 +13,42 @@ def main():
     bad = pool.apply_async(divide, args=(1, 0))
     pool.close()
     pool.join()
-    print("join() returned; the failed task printed nothing")
-    print("good.successful():", good.successful())
-    print("bad.successful(): ", bad.successful())
-
-    print("good.get():", good.get())
-    try:
-        bad.get()
-    except ZeroDivisionError as error:
-        print(f"bad.get() raised {type(error).__name__}: {error}")
-        remote = isinstance(error.__cause__, RemoteTraceback)
-        print("with the worker's traceback attached:", remote)
-
-    pool = Pool(2)
-    pool.apply_async(divide, args=(1, 0), error_callback=report)
-    pool.close()
-    pool.join()
+    print("join() returned, and nothing was printed")
+    print("good:", good.successful(), good.get())
+    print("bad:", bad.successful())
+    bad.get()  # raises the task's exception, here in the main process
 
 
 if __name__ == "__main__":
     main()
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method spawn, exit status 0, program d63100d9):
+# (Linux, CPython 3.11.7, start method spawn, exit status 1, program 00caba28):
 #
 # $ python examples/pool/multiprocessing_pool_apply_async_errors.py
-# join() returned; the failed task printed nothing
-# good.successful(): True
-# bad.successful():  False
-# good.get(): 0.5
-# bad.get() raised ZeroDivisionError: division by zero
-# with the worker's traceback attached: True
-# error_callback got ZeroDivisionError: division by zero
+# join() returned, and nothing was printed
+# good: True 0.5
+# bad: False
+# multiprocessing.pool.RemoteTraceback:
+# """
+# Traceback (most recent call last):
+#   File ".../lib/python3.11/multiprocessing/pool.py", line 125, in worker
+#     result = (True, func(*args, **kwds))
+#                     ^^^^^^^^^^^^^^^^^^^
+#   File "examples/pool/multiprocessing_pool_apply_async_errors.py", line 7, in divide
+#     return a / b
+#            ~~^~~
+# ZeroDivisionError: division by zero
+# """
+#
+# The above exception was the direct cause of the following exception:
+#
+# Traceback (most recent call last):
+#   File "examples/pool/multiprocessing_pool_apply_async_errors.py", line 23, in <module>
+#     main()
+#   File "examples/pool/multiprocessing_pool_apply_async_errors.py", line 19, in main
+#     bad.get()  # raises the task's exception, here in the main process
+#     ^^^^^^^^^
+#   File ".../lib/python3.11/multiprocessing/pool.py", line 774, in get
+#     raise self._value
+# ZeroDivisionError: division by zero

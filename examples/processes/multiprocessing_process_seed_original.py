@@ -1,4 +1,4 @@
-# The seed note's first Process example, exactly as written; only these two lines are added.
+# The seed note's first Process example, exactly as written; only this line is added.
 #process multprocessing包中的一个类表示进程对象
 
 from multiprocessing import Process
@@ -28,7 +28,7 @@ if __name__=='__main__':
     print('Child process end.')
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method fork, exit status 1, program 97a71a1c):
+# (Linux, CPython 3.11.7, start method fork, exit status 1, program d64928f0):
 #
 # $ python examples/processes/multiprocessing_process_seed_original.py
 #   File "examples/processes/multiprocessing_process_seed_original.py", line 16

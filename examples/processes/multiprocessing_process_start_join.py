@@ -1,25 +1,27 @@
-"""The seed note's two processes, corrected: each runs its loop with a progress bar of its own."""
+"""The seed note's two processes, corrected: each says hello on a line of its own, then draws
+a progress bar on a row of its own."""
 
 import os
-from multiprocessing import Process, RLock
+from multiprocessing import Barrier, Process, RLock
 
 from tqdm import tqdm
 
 STEPS = 1_000_000
 
 
-def run_proc(name, position, lock):
+def run_proc(name, position, lock, ready):
     tqdm.set_lock(lock)
-    print(f"Run child process {name} (pid={os.getpid()})...")
+    print(f"Run child process {name} ({os.getpid()})...\n", end="")
+    ready.wait()
     for _ in tqdm(range(STEPS), desc=name, position=position):
         pass
 
 
 def main():
-    print(f"Parent process pid={os.getpid()}.")
-    lock = RLock()
-    p = Process(target=run_proc, args=("test1", 0, lock))
-    d = Process(target=run_proc, args=("test2", 1, lock))
+    print(f"Parent process {os.getpid()}.")
+    lock, ready = RLock(), Barrier(2)
+    p = Process(target=run_proc, args=("test1", 0, lock, ready))
+    d = Process(target=run_proc, args=("test2", 1, lock, ready))
     print("Child process will start.")
     p.start()
     d.start()
@@ -31,14 +33,16 @@ def main():
 if __name__ == "__main__":
     main()
 
+# order: varies
+
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method spawn, exit status 0, program d93285f6):
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 3c19346e):
 #
 # $ python examples/processes/multiprocessing_process_start_join.py
-# Parent process pid=10092.
+# Parent process 19540.
 # Child process will start.
-# Run child process test1 (pid=10094)...
-# test1:   0%|          | 0/1000000 [00:00<?, ?it/s]Run child process test2 (pid=10095)...
-# test1: 100%|██████████| 1000000/1000000 [00:00<00:00, 6735922.48it/s]
-# test2: 100%|██████████| 1000000/1000000 [00:00<00:00, 6105272.66it/s]
+# Run child process test1 (19549)...
+# Run child process test2 (19550)...
+# test1: 100%|██████████| 1000000/1000000 [00:00<00:00, 2202776.22it/s]
+# test2: 100%|██████████| 1000000/1000000 [00:00<00:00, 2233889.49it/s]
 # Child process end.

@@ -1,4 +1,4 @@
-"""The seed note's loops without a position per bar: two processes draw on one line."""
+"""The seed note's loops without a position per bar: the two processes draw on one row."""
 
 import os
 from multiprocessing import Process
@@ -9,13 +9,13 @@ STEPS = 2_000_000
 
 
 def run_proc(name):
-    print(f"Run child process {name} (pid={os.getpid()})...")
+    print(f"Run child process {name} ({os.getpid()})...\n", end="")
     for _ in tqdm(range(STEPS), desc=name):
         pass
 
 
 def main():
-    print(f"Parent process pid={os.getpid()}.")
+    print(f"Parent process {os.getpid()}.")
     p = Process(target=run_proc, args=("test1",))
     d = Process(target=run_proc, args=("test2",))
     print("Child process will start.")
@@ -29,14 +29,16 @@ def main():
 if __name__ == "__main__":
     main()
 
+# order: varies
+
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 4803ef8e):
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 3f2a2fb9):
 #
 # $ python examples/processes/multiprocessing_process_tqdm_one_line.py
-# Parent process pid=10104.
+# Parent process 19573.
 # Child process will start.
-# Run child process test2 (pid=10107)...
-# test2:   0%|          | 0/2000000 [00:00<?, ?it/s]Run child process test1 (pid=10106)...
-# test2: 100%|██████████| 2000000/2000000 [00:00<00:00, 3347473.54it/s]
-# test1: 100%|██████████| 2000000/2000000 [00:00<00:00, 3528588.20it/s]
+# Run child process test1 (19580)...
+# test1:  25%|██▍       | 496568/2000000 [00:00<00:00, 2460739.13it/s]Run child process test2 (19581)...
+# test1: 100%|██████████| 2000000/2000000 [00:00<00:00, 2823922.29it/s]
+# test2: 100%|██████████| 2000000/2000000 [00:00<00:00, 3334210.94it/s]
 # Child process end.

@@ -1,5 +1,6 @@
-"""A child that put a big item on a queue cannot exit until it is read: join() before get() hangs, get() first ends cleanly."""
+"""A child that put a big item on a queue cannot exit until it is read: get() before join()."""
 
+import time
 from multiprocessing import Process, Queue
 
 SIZE = 4 * 1024 * 1024  # 4 MB of text, far more than a pipe holds
@@ -15,25 +16,27 @@ def main():
     child = Process(target=produce, args=(queue,))
     child.start()
 
-    child.join(timeout=0.5)  # join() without a timeout would wait forever here
-    print("after join(timeout=0.5) the child is still alive:", child.is_alive())
+    start = time.time()
+    child.join(timeout=0.5)  # without a timeout, this join() would wait forever
+    print(
+        f"join(timeout=0.5) waited {time.time() - start:.1f} s; exit code {child.exitcode}"
+    )
 
-    data = queue.get()  # drain the queue first ...
-    print("parent got", len(data), "characters")
-    child.join()  # ... then join
-    print("after get() and join() the child is still alive:", child.is_alive())
-    print("child exit code:", child.exitcode)
+    data = queue.get()
+    print(f"get() returned {len(data)} characters")
+    start = time.time()
+    child.join()
+    print(f"join() waited {time.time() - start:.1f} s; exit code {child.exitcode}")
 
 
 if __name__ == "__main__":
     main()
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method spawn, exit status 0, program d525d035):
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 28c0af0d):
 #
 # $ python examples/queue/multiprocessing_queue_join_before_get.py
 # child: put() has returned
-# after join(timeout=0.5) the child is still alive: True
-# parent got 4194304 characters
-# after get() and join() the child is still alive: False
-# child exit code: 0
+# join(timeout=0.5) waited 0.5 s; exit code None
+# get() returned 4194304 characters
+# join() waited 0.0 s; exit code 0

@@ -14,13 +14,14 @@ def main():
     global SETTING
     SETTING = "changed in main()"  # after the file was loaded, before any child starts
 
+    print(f"Main process {os.getpid()}.")
     for method in ("fork", "spawn", "forkserver"):
         ctx = multiprocessing.get_context(method)
         with ctx.Pool(1) as pool:
             setting, module_name, parent = pool.apply(describe_child)
         print(
             f"{method:<10}  SETTING={setting!r:<20}  module={module_name!r:<13}"
-            f"  parent is the main process: {parent == os.getpid()}"
+            f"  parent {parent}"
         )
 
 
@@ -30,9 +31,10 @@ if __name__ == "__main__":
 # needs: fork
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method spawn, exit status 0, program 983b7d7b):
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program d47dc0b0):
 #
 # $ python examples/start_methods/multiprocessing_start_method_inheritance.py
-# fork        SETTING='changed in main()'   module='__main__'     parent is the main process: True
-# spawn       SETTING='set in the file'     module='__mp_main__'  parent is the main process: True
-# forkserver  SETTING='set in the file'     module='__mp_main__'  parent is the main process: False
+# Main process 25233.
+# fork        SETTING='changed in main()'   module='__main__'     parent 25233
+# spawn       SETTING='set in the file'     module='__mp_main__'  parent 25233
+# forkserver  SETTING='set in the file'     module='__mp_main__'  parent 25248

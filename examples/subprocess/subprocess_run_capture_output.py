@@ -1,25 +1,25 @@
-"""run() starts another program (here a second Python) and returns its stdout, stderr and return code."""
+"""run() starts another program, waits for it to end, and hands back its exit code and output."""
 
 import os
 import subprocess
 import sys
 
-# The child program: writes one line to stdout and one to stderr.
+# The child program: one line on stdout, one on stderr.
 CHILD = """
 import os, sys
-print(f"hello from the child, pid={os.getpid()}")
-print("a note on stderr", file=sys.stderr)
+print(f"Hello from the child ({os.getpid()}).")
+print("A note on stderr.", file=sys.stderr)
 """
 
 
 def main():
-    print(f"parent pid={os.getpid()}")
+    print(f"Parent process {os.getpid()}.")
     result = subprocess.run(
         [sys.executable, "-c", CHILD], capture_output=True, text=True
     )
     print("return code:", result.returncode)
-    print("stdout:", result.stdout.strip())
-    print("stderr:", result.stderr.strip())
+    print("stdout:", repr(result.stdout))
+    print("stderr:", repr(result.stderr))
 
     raw = subprocess.run([sys.executable, "-c", CHILD], capture_output=True)
     print("without text=True, stdout is", type(raw.stdout).__name__)
@@ -29,11 +29,11 @@ if __name__ == "__main__":
     main()
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method fork, exit status 0, program 96f6fe3d):
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program d4ab4df5):
 #
 # $ python examples/subprocess/subprocess_run_capture_output.py
-# parent pid=10177
+# Parent process 10917.
 # return code: 0
-# stdout: hello from the child, pid=10179
-# stderr: a note on stderr
+# stdout: 'Hello from the child (10919).\n'
+# stderr: 'A note on stderr.\n'
 # without text=True, stdout is bytes

@@ -1,4 +1,4 @@
-"""Starting a program that does not exist raises FileNotFoundError in the parent; there is no return code."""
+"""A program that does not exist never starts: run() raises FileNotFoundError, and there is no return code."""
 
 import errno
 import subprocess
@@ -8,14 +8,16 @@ def main():
     try:
         subprocess.run(["no-such-program-here", "--version"])
     except FileNotFoundError as error:
-        print("FileNotFoundError; errno is ENOENT:", error.errno == errno.ENOENT)
+        print("run() raised", type(error).__name__)
+        print("errno:", errno.errorcode[error.errno])
 
 
 if __name__ == "__main__":
     main()
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method fork, exit status 0, program f9922c6d):
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program bcc8cd81):
 #
 # $ python examples/subprocess/subprocess_run_missing_program.py
-# FileNotFoundError; errno is ENOENT: True
+# run() raised FileNotFoundError
+# errno: ENOENT

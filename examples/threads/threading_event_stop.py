@@ -1,35 +1,37 @@
-"""The fix: a non-daemon thread that an Event tells to stop finishes its loop and runs its final save."""
+"""The fix: the thread is not a daemon; an Event tells it to stop, it leaves its loop at once and runs its final save, and join() waits for that."""
 
 import threading
 
 
-def autosave(stop):
+def autosave(started, stop):
     try:
         print("autosave: started")
-        while not stop.wait(1):  # wakes at once when stop is set
-            pass  # save every second
+        started.set()
+        while not stop.wait(1):  # save every second; wakes at once on stop.set()
+            pass
     finally:
         print("autosave: final save")
 
 
 def main():
-    stop = threading.Event()
-    saver = threading.Thread(target=autosave, args=(stop,), name="autosave")
+    started, stop = threading.Event(), threading.Event()
+    saver = threading.Thread(target=autosave, args=(started, stop))
     saver.start()
+    started.wait()  # until the thread has printed its first line
     print("main thread: asking the autosave thread to stop")
     stop.set()
     saver.join()
-    print("main thread: autosave thread finished:", not saver.is_alive())
+    print("main thread: the autosave thread has ended")
 
 
 if __name__ == "__main__":
     main()
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method fork, exit status 0, program 3c596478):
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program a3b9ef3f):
 #
 # $ python examples/threads/threading_event_stop.py
 # autosave: started
 # main thread: asking the autosave thread to stop
 # autosave: final save
-# main thread: autosave thread finished: True
+# main thread: the autosave thread has ended

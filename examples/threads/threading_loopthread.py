@@ -1,4 +1,4 @@
-"""The note's LoopThread, corrected: main() behind the guard and short sleeps; the main thread's last line comes after join()."""
+"""The note's LoopThread: the main thread starts it, join() waits for it, and only then does the main thread print its last line."""
 
 import threading
 import time
@@ -18,8 +18,7 @@ def main():
     print(f"thread {threading.current_thread().name} is running...")
     t = threading.Thread(target=loop, name="LoopThread")
     t.start()
-    t.join()  # wait until loop() has returned
-    print("LoopThread still alive after join():", t.is_alive())
+    t.join()
     print(f"thread {threading.current_thread().name} ended.")
 
 
@@ -27,7 +26,7 @@ if __name__ == "__main__":
     main()
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method fork, exit status 0, program f8aac2ff):
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program 87cb6a4e):
 #
 # $ python examples/threads/threading_loopthread.py
 # thread MainThread is running...
@@ -38,5 +37,4 @@ if __name__ == "__main__":
 # thread LoopThread >>> 4
 # thread LoopThread >>> 5
 # thread LoopThread ended.
-# LoopThread still alive after join(): False
 # thread MainThread ended.

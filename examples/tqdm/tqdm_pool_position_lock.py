@@ -1,4 +1,4 @@
-"""One bar per worker process: each bar has its own position, and all share one lock."""
+"""One bar per worker process, each on its own row below the main process's bar; all share one lock."""
 
 import multiprocessing
 import os
@@ -6,36 +6,34 @@ import time
 
 from tqdm import tqdm
 
-TASKS = 3
-STEPS = 20
-
 
 def work(n):
-    for _ in tqdm(range(STEPS), desc=f"task{n}", position=n, mininterval=0.05):
+    for _ in tqdm(range(20), desc=f"task{n}", position=n + 1, leave=False):
         time.sleep(0.01)
     return n, os.getpid()
 
 
 def main():
+    print(f"Parent process {os.getpid()}.")
     lock = multiprocessing.RLock()  # from the same (default) context as the pool
-    with multiprocessing.Pool(
-        TASKS, initializer=tqdm.set_lock, initargs=(lock,)
-    ) as pool:
-        results = pool.map(work, range(TASKS))
+    tqdm.set_lock(lock)
+    with multiprocessing.Pool(3, initializer=tqdm.set_lock, initargs=(lock,)) as pool:
+        results = list(tqdm(pool.imap(work, range(3)), total=3, desc="all"))
     for n, pid in results:
-        print(f"task {n} ran in a worker process:", pid != os.getpid())
+        print(f"Task {n} ran in process {pid}.")
 
 
 if __name__ == "__main__":
     main()
 
+# pids: workers vary
+
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method spawn, exit status 0, program d16d6231):
+# (Linux, CPython 3.11.7, start method spawn, exit status 0, program b405c1c2):
 #
 # $ python examples/tqdm/tqdm_pool_position_lock.py
-# task1: 100%|██████████| 20/20 [00:00<00:00, 98.10it/s]
-# task0: 100%|██████████| 20/20 [00:00<00:00, 95.89it/s]
-# task2: 100%|██████████| 20/20 [00:00<00:00, 98.06it/s]
-# task 0 ran in a worker process: True
-# task 1 ran in a worker process: True<00:00, 98.09it/s]
-# task 2 ran in a worker process: True
+# Parent process 15782.
+# all: 100%|██████████| 3/3 [00:01<00:00,  2.97it/s]
+# Task 0 ran in process 15790.
+# Task 1 ran in process 15788.
+# Task 2 ran in process 15787.

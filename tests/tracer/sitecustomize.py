@@ -70,8 +70,12 @@ def _thread_fields(thread):
 
 
 def _patch_threads():
-    bootstrap_inner = threading.Thread._bootstrap_inner
+    # Internals of CPython 3.11-3.15; a version without them runs untraced rather than broken
+    # (the tests then fail for want of thread records, naming what is missing).
+    bootstrap_inner = getattr(threading.Thread, "_bootstrap_inner", None)
     join = threading.Thread.join
+    if bootstrap_inner is None:
+        return
 
     def traced_bootstrap_inner(self):
         _record("thread", **_thread_fields(self))
@@ -91,8 +95,10 @@ def _patch_threads():
 
 def _patch_multiprocessing(process):
     """``multiprocessing.process``, once imported: a child's end, and a parent's join()."""
-    bootstrap = process.BaseProcess._bootstrap
+    bootstrap = getattr(process.BaseProcess, "_bootstrap", None)
     join = process.BaseProcess.join
+    if bootstrap is None:
+        return
 
     def traced_bootstrap(self, *args, **kwargs):
         exitcode = bootstrap(self, *args, **kwargs)
