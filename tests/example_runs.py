@@ -408,11 +408,12 @@ TQDM_DONE = re.compile(r"(?:(?P<desc>[\w.-]+): *)?100%\|[^|]*\| *(?P<n>\d+)/(?P=
 
 
 def without_bars(line: str) -> str | None:
-    """A terminal row with tqdm's bars taken out, or None if it held only bars. Which frames of
-    a bar stay on screen depends on timing; ``compare`` checks the bars that finished
-    separately (``finished_bars``)."""
+    """A terminal row with tqdm's bars taken out, or None if nothing is left of it (a row that
+    held only bars, or that a bar left empty when it was cleared). Which frames of a bar stay on
+    screen depends on timing; ``compare`` checks the bars that finished separately
+    (``finished_bars``)."""
     stripped = TQDM_REMNANT.sub("", TQDM_BAR.sub("", line)).rstrip()
-    return stripped if stripped or not line else None
+    return stripped or None
 
 
 def finished_bars(lines: list[str]) -> list[str]:
