@@ -39,7 +39,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from site_model import DOCS, LANGS, glossary, read_example, site_url
+from site_model import DOCS, LANGS, glossary, page_paths, read_example, site_url
 
 OTHER = {"zh": "en", "en": "zh"}
 WIDTH = 360
@@ -92,10 +92,8 @@ def page_urls(lang: str) -> list[str]:
     sources (collection happens before the build); test_every_page_is_visited checks them
     against the build."""
     urls = []
-    for path in sorted((DOCS / lang).rglob("*")):
-        if path.suffix not in (".md", ".ipynb") or "assets" in path.parts:
-            continue
-        rel = path.relative_to(DOCS / lang).with_suffix("")
+    for page in page_paths(lang):
+        rel = page.with_suffix("")
         parts = rel.parts[:-1] if rel.name == "index" else rel.parts
         urls.append("".join(f"{part}/" for part in parts))
     return [*urls, "404.html"]
