@@ -1,7 +1,9 @@
 """What the coordination chapter claims and its examples' output, compared in any order, cannot
-show: which print came before which."""
+show: which print came before which; and what depends on the Python version (Queue.shutdown)."""
 
+import queue
 import re
+import sys
 
 import pytest
 from example_runs import load, run_example
@@ -50,3 +52,21 @@ def test_no_thread_starts_phase_2_before_all_finish_phase_1(tmp_path):
     order = [re.sub(r"^[abc] ", "", r["text"].strip()) for r in prints]
     phase_1, phase_2 = ["finished phase 1"] * 3, ["started phase 2"] * 3
     assert order == [*phase_1, "barrier: all 3 arrived", *phase_2], run.raw
+
+
+@pytest.mark.backs("coordination/index.md", "producer-consumer")
+def test_queue_shutdown_from_3_13():
+    """From 3.13, after shutdown() put() raises queue.ShutDown, and get() does too once the items
+    already in the queue have been taken; 3.11 and 3.12 have no shutdown()."""
+    jobs = queue.Queue()
+    if sys.version_info < (3, 13):
+        assert not hasattr(jobs, "shutdown")
+        assert not hasattr(queue, "ShutDown")
+        return
+    jobs.put(1)
+    jobs.shutdown()
+    with pytest.raises(queue.ShutDown):
+        jobs.put(2)
+    assert jobs.get() == 1
+    with pytest.raises(queue.ShutDown):
+        jobs.get()

@@ -1,12 +1,18 @@
 """What the concurrent.futures chapter says about its examples' runs, beyond what their output
 shows: when the thread pool's results arrive, how many worker processes a pool starts, that
-mp_context overrides the default start method, and, on Python 3.14 and later, that the
-interpreter-pool example really uses InterpreterPoolExecutor (its output is the same either way).
+mp_context overrides the default start method, and the rules that differ by Python version or
+platform: ``map(buffersize=...)`` from 3.14; the 61-worker limit of ``ProcessPoolExecutor`` on
+Windows; and, on Python 3.14 and later, that the interpreter-pool example really uses
+InterpreterPoolExecutor with a function defined in the script (its output is the same either
+way), which the worker interpreter finds by running the script again under another name.
 """
 
 from __future__ import annotations
 
+import ast
 import concurrent.futures
+import itertools
+import os
 import runpy
 import subprocess
 import sys
@@ -80,7 +86,9 @@ def test_the_example_picks_the_interpreter_pool():
 
 @pytest.mark.backs("futures/index.md", "interpreter-pool")
 @needs_3_14
-def test_the_interpreter_pool_prints_the_transcript():
+def test_a_function_defined_in_the_script_works_in_the_interpreter_pool():
+    """count_primes lives in __main__ and calls another global of it: run as a script, the
+    example prints its transcript, with nothing on stderr."""
     example = load(INTERPRETERS)
     done = subprocess.run(
         [sys.executable, str(INTERPRETERS)],
@@ -93,3 +101,89 @@ def test_the_interpreter_pool_prints_the_transcript():
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert done.stdout.splitlines() == example.recording.lines
+
+
+#: A script whose task function reads a global set from __name__ when the script runs.
+RERUN_PROBE = """\
+import concurrent.futures
+
+RUN_AS = __name__
+
+
+def run_as(_):
+    return RUN_AS
+
+
+if __name__ == "__main__":
+    with concurrent.futures.InterpreterPoolExecutor(max_workers=1) as pool:
+        print(sorted(set(pool.map(run_as, range(3)))))
+"""
+
+
+@pytest.mark.backs("futures/index.md", "interpreter-pool")
+@needs_3_14
+def test_the_worker_interpreter_runs_the_script_again_not_as_main(tmp_path):
+    """The worker interpreter did not find run_as in its own __main__, so it ran the script
+    under another name: RUN_AS is not "__main__" there, and the guarded block did not run again
+    (it would have printed a second line)."""
+    probe = tmp_path / "rerun_probe.py"
+    probe.write_text(RERUN_PROBE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(probe)], capture_output=True, text=True, timeout=30, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    (line,) = done.stdout.splitlines()
+    names = ast.literal_eval(line)  # the sorted names the task saw
+    assert names != ["__main__"] and len(names) == 1, done.stdout
+
+
+# --- map(buffersize=...) and the Windows limit -------------------------------------------------
+
+
+@pytest.mark.backs("futures/index.md", "process-pool-map")
+def test_map_takes_buffersize_from_3_14():
+    """From 3.14, map(buffersize=n) takes the inputs as it goes, so an endless iterable works;
+    before, there is no such parameter."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as executor:
+        if sys.version_info < (3, 14):
+            with pytest.raises(TypeError):
+                executor.map(abs, range(3), buffersize=2)
+            return
+        results = executor.map(abs, itertools.count(-3), buffersize=2)
+        assert list(itertools.islice(results, 4)) == [3, 2, 1, 0]
+
+
+WINDOWS_ONLY = pytest.mark.skipif(sys.platform != "win32", reason="the limit is Windows's")
+
+
+@pytest.mark.backs("futures/index.md", "process-pool-map")
+@pytest.mark.backs("pool/index.md", "pool-size")
+@WINDOWS_ONLY
+def test_process_pool_executor_takes_at_most_61_workers_on_windows():
+    with pytest.raises(ValueError, match="max_workers must be <= 61"):
+        concurrent.futures.ProcessPoolExecutor(max_workers=62)
+
+
+#: Prints how many workers ProcessPoolExecutor() would use, without starting any.
+DEFAULT_WORKERS_PROBE = (
+    "import concurrent.futures as f; print(f.ProcessPoolExecutor()._max_workers)"
+)
+
+
+@pytest.mark.backs("futures/index.md", "process-pool-map")
+@WINDOWS_ONLY
+@pytest.mark.skipif(sys.version_info < (3, 13), reason="PYTHON_CPU_COUNT is new in 3.13")
+def test_the_default_is_capped_at_61_on_windows():
+    """With 64 CPUs counted (PYTHON_CPU_COUNT=64), the default is still 61."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHON_CPU_COUNT"] = "64"
+    done = subprocess.run(
+        [sys.executable, "-c", DEFAULT_WORKERS_PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["61"], done.stdout

@@ -13,7 +13,7 @@ explains it, and the synonyms the pages should not use. The tests check that:
   often in the official docs' own words), blockquotes, text in quotation marks (“…”, "…") and, on
   the glossary pages, the "other names" lines. Synonyms are matched in any letter case: a Chinese
   one as a substring, an English one as a whole word (plural included); either is ignored where it
-  lies inside a term or one of its short forms (重入锁 inside 可重入锁 is the term).
+  lies inside a term or one of its short forms (such a synonym is part of the term there).
 
 A failure lists every occurrence as ``docs/<lang>/<page>:<line>: uses '<synonym>' — the
 glossary's term is '<term>'``.
@@ -295,9 +295,9 @@ def numbered(text: str) -> list[tuple[int, str]]:
 
 
 def test_check_finds_synonyms_in_prose():
-    zh = "子进程的进程ID和父进程不同。\n几个线程抢着改同一个值，就是竞争条件。"
+    zh = "子进程的进程号和父进程不同。\n几个线程抢着改同一个值，就是竞争条件。"
     assert stray_synonyms("zh", numbered(zh)) == [
-        (1, "进程ID", "进程号（PID）"),
+        (1, "进程号", "进程 ID（PID）"),
         (2, "竞争条件", "竞态条件"),
     ]
     en = '!!! note "Process IDs"\n\nA Daemonic thread is stopped.\n'
@@ -310,14 +310,14 @@ def test_check_finds_synonyms_in_prose():
 def test_check_leaves_out_what_is_not_prose():
     zh = "\n".join(
         [
-            "`进程ID` 在代码里。",
+            "`进程号` 在代码里。",
             "```text",
-            "进程ID: 1234",
+            "进程号: 1234",
             "```",
-            "> 官方文档：进程ID",
+            "> 笔记：进程号",
             "官方文档的[启动方法](https://docs.python.org/zh-cn/3/library/multiprocessing.html)一节。",
-            "笔记说：“进程ID 是……”",
-            "`RLock` 是可重入锁。",
+            "笔记说：“进程号是……”",
+            "`RLock` 是递归锁。",
             "[入口保护](../main-guard/index.md#start-methods)",
         ]
     )
@@ -335,11 +335,11 @@ def test_check_leaves_out_what_is_not_prose():
 def test_notebook_lines_are_numbered_as_in_the_file(tmp_path):
     notebook = {
         "cells": [
-            {"cell_type": "code", "metadata": {}, "source": ["print('进程ID')\n"]},
+            {"cell_type": "code", "metadata": {}, "source": ["print('进程号')\n"]},
             {
                 "cell_type": "markdown",
                 "metadata": {},
-                "source": ["# 标题\n", "\n", "它的进程 ID。"],
+                "source": ["# 标题\n", "\n", "它的进程号。"],
             },
         ],
         "metadata": {},
@@ -349,5 +349,5 @@ def test_notebook_lines_are_numbered_as_in_the_file(tmp_path):
     path = tmp_path / "page.ipynb"
     path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False), encoding="utf-8")
     raw = path.read_text(encoding="utf-8").splitlines()
-    expected = next(i for i, line in enumerate(raw, start=1) if "它的进程 ID" in line)
-    assert stray_synonyms("zh", markdown_lines(path)) == [(expected, "进程 ID", "进程号（PID）")]
+    expected = next(i for i, line in enumerate(raw, start=1) if "它的进程号" in line)
+    assert stray_synonyms("zh", markdown_lines(path)) == [(expected, "进程号", "进程 ID（PID）")]

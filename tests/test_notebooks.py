@@ -9,6 +9,7 @@ but not under fork, and that the benchmark's sentences only claim what the numbe
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 
 import pytest
@@ -100,6 +101,29 @@ def test_imported_worker_works_under_every_method(method):
 @pytest.mark.filterwarnings("ignore:.*fork\\(\\) may lead to deadlocks:DeprecationWarning")
 def test_cell_defined_worker_works_under_fork(cell_function):
     assert cell_worker.run_in_child(cell_function, 3, "fork").result == 27
+
+
+def make_adder(offset):
+    def add(number):
+        return number + offset
+
+    return add
+
+
+AT_MODULE_LEVEL = lambda number: number  # noqa: E731  (a lambda written straight into a cell)
+
+
+@pytest.mark.backs(FIRST, "local-functions")
+def test_local_functions_and_lambdas_cannot_be_pickled_by_name():
+    """A function defined inside another one fails with AttributeError up to 3.13 and with
+    PicklingError from 3.14; a lambda at module level fails with PicklingError on every
+    version: neither can be found by name."""
+    local = pickle.PicklingError if sys.version_info >= (3, 14) else AttributeError
+    with pytest.raises(local) as caught:
+        pickle.dumps(make_adder(100))
+    assert "local object" in str(caught.value), str(caught.value)
+    with pytest.raises(pickle.PicklingError):
+        pickle.dumps(AT_MODULE_LEVEL)
 
 
 # --- the benchmark -----------------------------------------------------------------------------

@@ -3,7 +3,12 @@
 - ``multiprocessing_pool_seed_fast.py`` (the note's example): task 4 starts when the first of
   tasks 0-3 ends, in the worker that just became free, while the others still run; never more than
   4 tasks run at once, in at most 4 worker processes; ``join()`` returns after every task ended.
-- ``multiprocessing_pool_size.py``: ``Pool()`` starts one worker per CPU that Python counts.
+- ``multiprocessing_pool_size.py``: ``Pool(3)`` starts its 3 workers at once, whatever the CPU
+  count (even one that ``PYTHON_CPU_COUNT`` overrides). ``Pool()`` without a number follows its
+  version's rule, checked with every CPython found here (CI's matrix legs bring 3.14 and 3.15):
+  ``os.cpu_count()`` up to 3.12, ``os.process_cpu_count()`` from 3.13, which counts the CPUs of
+  the process's affinity on Linux and obeys ``PYTHON_CPU_COUNT`` and ``-X cpu_count``; 3.11 and
+  3.12 ignore all three.
 - ``multiprocessing_pool_more_workers_than_cpus.py``: tasks in a pool twice the CPU count do not
   queue for a CPU.
 - ``multiprocessing_pool_ctrl_c.py`` runs long tasks (``POOL_TASK_SECONDS``) in a ``with Pool(2)``
@@ -34,7 +39,7 @@ import time
 from pathlib import Path
 
 import pytest
-from example_runs import ROOT, alive, example_env, load, run_example
+from example_runs import ROOT, alive, example_env, find_pythons, load, run_example
 
 METHODS = multiprocessing.get_all_start_methods()
 
@@ -103,13 +108,75 @@ def test_join_returns_after_every_task_ended(seed_run):
 
 
 @pytest.mark.backs("pool/index.md", "pool-size")
-def test_pool_without_a_number_starts_one_worker_per_cpu_python_counts(tmp_path):
-    """From 3.13 Pool() counts with os.process_cpu_count(), before with os.cpu_count(); the
-    example runs with this Python and inherits this process's CPU affinity."""
-    counted = (getattr(os, "process_cpu_count", None) or os.cpu_count)() or 1
-    run = run_example(load(SIZE), FAST, trace_dir=tmp_path)
-    assert run.returncode == 0, run.raw
-    assert len(run.workers(FAST)) == counted, run.raw
+def test_pool_3_starts_3_workers_at_once_whatever_the_cpu_count(tmp_path):
+    """The three workers are up before the first task: the example counts them right after
+    Pool(3); and a CPU count that PYTHON_CPU_COUNT sets (3.13+) does not change Pool(3)."""
+    for count in ("1", str((os.cpu_count() or 1) + 5)):
+        run = run_example(
+            load(SIZE), FAST, trace_dir=tmp_path / count, extra_env={"PYTHON_CPU_COUNT": count}
+        )
+        assert run.returncode == 0, run.raw
+        assert len(run.workers(FAST)) == 3, run.raw
+        assert "Pool(3) has started 3 worker processes" in run.screen, run.raw
+
+
+#: Starts Pool() and prints how many worker processes it started.
+POOL_SIZE_PROBE = """\
+import multiprocessing
+
+if __name__ == "__main__":
+    with multiprocessing.Pool() as pool:
+        print(len(multiprocessing.active_children()))
+"""
+#: A count no machine here has, so that an override shows.
+OVERRIDE = (os.cpu_count() or 1) + 3
+SETTINGS = ["default", "PYTHON_CPU_COUNT", "-X cpu_count", "affinity"]
+
+
+def cpus_of_this_process() -> int:
+    """The logical CPUs this process may use (Linux: its affinity), as the tests compute it."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def expected_pool_size(version: tuple[int, int], setting: str) -> int:
+    """Pool() with no number: os.cpu_count() up to 3.12; from 3.13 os.process_cpu_count(), which
+    an override replaces and which counts the affinity's CPUs (where Python can read it)."""
+    if version < (3, 13):
+        return os.cpu_count() or 1
+    if setting in ("PYTHON_CPU_COUNT", "-X cpu_count"):
+        return OVERRIDE
+    if setting == "affinity":
+        return 1
+    return cpus_of_this_process()
+
+
+@pytest.mark.backs("pool/index.md", "pool-size")
+@pytest.mark.parametrize("setting", SETTINGS)
+@pytest.mark.parametrize(
+    ("version", "python"),
+    [pytest.param(v, p, id="python{}.{}".format(*v)) for v, p in find_pythons().items()],
+)
+def test_pool_without_a_number_follows_its_versions_cpu_count(version, python, setting, tmp_path):
+    probe = tmp_path / "pool_size_probe.py"
+    probe.write_text(POOL_SIZE_PROBE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    command = [python, str(probe)]
+    if setting == "PYTHON_CPU_COUNT":
+        env["PYTHON_CPU_COUNT"] = str(OVERRIDE)
+    elif setting == "-X cpu_count":
+        command = [python, "-X", f"cpu_count={OVERRIDE}", str(probe)]
+    elif setting == "affinity":
+        if not hasattr(os, "sched_setaffinity") or cpus_of_this_process() < 2:
+            pytest.skip("needs os.sched_setaffinity (Linux) and two CPUs to leave one out")
+        one_cpu = min(os.sched_getaffinity(0))
+        # Pin the process to one CPU, then become the probe: exec keeps the affinity.
+        pin = f"import os; os.sched_setaffinity(0, {{{one_cpu}}}); os.execv({python!r}, {command})"
+        command = [sys.executable, "-c", pin]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == expected_pool_size(version, setting), (setting, done.stdout)
 
 
 @pytest.mark.backs("pool/index.md", "more-workers-than-cpus")

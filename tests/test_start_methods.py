@@ -13,11 +13,21 @@
   example prints its transcript's lines on each of them with every DeprecationWarning shown,
   because its filter turns off the one it triggers.
 
+* What fork spares: ``Process(target=...)`` pickles neither the function nor its arguments, a
+  ``Pool`` or ``ProcessPoolExecutor`` pickles every task even under fork
+  (``multiprocessing_fork_pool_pickles_tasks.py`` shows it with a thread lock; the tests here check
+  a local function, whose error differs by version, on every CPython found here: 3.11 and 3.12
+  before 3.12.5 ``AttributeError: Can't pickle local object``, 3.12.5+ and 3.13 ``Can't get local
+  object`` (gh-122311), 3.14+ ``pickle.PicklingError`` (gh-139806)).
+* forkserver: each child is a fork of the server; the server imports the main module once itself
+  from 3.13.8 and 3.14.1 (gh-126631), before that each child imports it after the fork.
+
 POSIX only: Windows has no fork.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import subprocess
@@ -27,6 +37,7 @@ from pathlib import Path
 import pytest
 from example_runs import ROOT, compare, find_pythons, load, run_example
 
+PAGE = "start-methods/index.md"
 COST = Path("examples/start_methods/multiprocessing_start_method_cost.py")
 EXAMPLE = Path("examples/start_methods/multiprocessing_fork_copies_one_thread.py")
 WARNING = re.compile(
@@ -169,3 +180,136 @@ def test_example_output_is_the_same_with_warnings_shown(python, tmp_path):
     )
     mismatch = compare(example, done)
     assert mismatch is None, f"with Python {version}: {mismatch}"
+
+
+# --- what fork spares, and what it does not ------------------------------------------------------
+
+#: Every CPython found here from 3.11 on (this one included), for the checks whose result
+#: depends on the version.
+ALL_PYTHONS = (
+    [(python, version) for version, python in find_pythons((3, 11)).items()]
+    if sys.platform != "win32"
+    else []
+)
+each_python_from_3_11 = pytest.mark.parametrize(
+    "python", ALL_PYTHONS or [None], ids=python_id if ALL_PYTHONS else None
+)
+
+#: A local function (pickle cannot name it) run under fork: by a Process, a Pool and a
+#: ProcessPoolExecutor. Prints the full version, then one line per way.
+LOCAL_FUNCTION = """
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+def main():
+    def square(n):
+        return n * n
+
+    ctx = get_context("fork")
+    print("version", *sys.version_info[:3])
+    child = ctx.Process(target=square, args=(3,))
+    child.start()
+    child.join()
+    print("Process exit code", child.exitcode)
+    with ctx.Pool(1) as pool:
+        show("Pool", lambda: pool.apply(square, (3,)))
+    with ProcessPoolExecutor(1, mp_context=ctx) as executor:
+        show("ProcessPoolExecutor", lambda: executor.submit(square, 3).result())
+
+def show(name, call):
+    try:
+        result = call()
+    except Exception as error:
+        print(name, type(error).__name__, error, sep=" | ")
+    else:
+        print(name, "returned", result, sep=" | ")
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def local_object_error(version: tuple[int, int, int]) -> tuple[str, str]:
+    """(exception type, message pattern) that pickling ``main.<locals>.square`` raises."""
+    if version >= (3, 14):
+        function = r"<function main\.<locals>\.square at 0x[0-9a-fA-F]+>"
+        return "PicklingError", rf"Can't pickle local object {function}"
+    wording = "get" if version >= (3, 12, 5) else "pickle"
+    return "AttributeError", rf"Can't {wording} local object 'main\.<locals>\.square'"
+
+
+@pytest.mark.backs(PAGE, "what-gets-pickled")
+@each_python_from_3_11
+def test_under_fork_a_pool_pickles_the_task_function_and_process_does_not(python, tmp_path):
+    """Under fork, Process(target=<local function>) runs it (exit code 0), while Pool and
+    ProcessPoolExecutor fail to pickle it: AttributeError up to 3.13 ("pickle" before 3.12.5,
+    "get" from 3.12.5), pickle.PicklingError from 3.14."""
+    python, _ = python
+    script = tmp_path / "local_function.py"
+    script.write_text(LOCAL_FUNCTION, encoding="utf-8")
+    done = run(python, str(script))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    version = tuple(int(n) for n in lines[0].split()[1:])
+    assert lines[1] == "Process exit code 0", done.stdout
+    kind, message = local_object_error(version)
+    for name, line in zip(("Pool", "ProcessPoolExecutor"), lines[2:], strict=True):
+        shown_name, shown_kind, shown_message = line.split(" | ")
+        assert (shown_name, shown_kind) == (name, kind), f"{version}: {line}"
+        assert re.fullmatch(message, shown_message), f"{version}: {line}"
+
+
+# --- forkserver: who imports the main module -----------------------------------------------------
+
+#: Prints who runs the top-level code (PID and __name__) and, from the child, its PID and its
+#: parent's.
+FORKSERVER_MAIN = """
+import os
+from multiprocessing import get_context
+
+print("top-level", os.getpid(), __name__, flush=True)
+
+def child():
+    print("child", os.getpid(), os.getppid(), flush=True)
+
+if __name__ == "__main__":
+    import sys
+    print("version", *sys.version_info[:3], flush=True)
+    process = get_context("forkserver").Process(target=child)
+    process.start()
+    process.join()
+"""
+
+
+def server_preloads_main(version: tuple[int, int, int]) -> bool:
+    """Whether the fork server imports the main module itself (gh-126631, gh-135295)."""
+    return (3, 13, 8) <= version < (3, 14) or version >= (3, 14, 1)
+
+
+@pytest.mark.backs(PAGE, "what-children-inherit")
+@pytest.mark.backs("main-guard/index.md", "start-methods")
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here"
+)
+@each_python_from_3_11
+def test_forkserver_child_is_a_fork_of_the_server_which_imports_main_from_3_13_8(python, tmp_path):
+    """The forkserver child's parent is the server, not the main process. The file's top-level
+    code runs again as __mp_main__ exactly once: in the server from 3.13.8 and 3.14.1, in the
+    child itself (after the fork) in earlier versions."""
+    python, _ = python
+    script = tmp_path / "forkserver_main.py"
+    script.write_text(FORKSERVER_MAIN, encoding="utf-8")
+    done = run(python, str(script))
+    assert done.returncode == 0, done.stderr
+    lines = [line.split() for line in done.stdout.splitlines()]
+    (version,) = [tuple(map(int, line[1:])) for line in lines if line[0] == "version"]
+    top_level = [(line[2], int(line[1])) for line in lines if line[0] == "top-level"]
+    (main_pid,) = [pid for name, pid in top_level if name == "__main__"]
+    (again,) = [pid for name, pid in top_level if name == "__mp_main__"]
+    ((child, parent),) = [(int(line[1]), int(line[2])) for line in lines if line[0] == "child"]
+    assert parent != main_pid, done.stdout
+    if server_preloads_main(version):
+        assert again == parent != child, f"{version}: the server imports the file\n{done.stdout}"
+    else:
+        assert again == child, f"{version}: the child imports the file itself\n{done.stdout}"

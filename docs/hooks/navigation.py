@@ -27,6 +27,7 @@ SECTION_ORDER = (
     "gil",
     "futures",
     "start-methods",
+    "python-versions",
     "subprocess",
     "distributed",
     "tqdm",

@@ -4,6 +4,8 @@ import multprocessing
 
 print(multprocessing.Process)
 
+# since 3.15: ModuleNotFoundError: No module named 'multprocessing'. Did you mean: 'multiprocessing'?
+
 # Output of one real run, recorded by make update-examples
 # (Linux, CPython 3.11.7, start method fork, exit status 1, program 62af0a61):
 #
