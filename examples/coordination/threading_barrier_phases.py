@@ -35,6 +35,6 @@ if __name__ == "__main__":
 # b finished phase 1
 # c finished phase 1
 # barrier: all 3 arrived
-# c started phase 2
 # a started phase 2
 # b started phase 2
+# c started phase 2

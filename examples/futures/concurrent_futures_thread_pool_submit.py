@@ -34,4 +34,4 @@ if __name__ == "__main__":
 # news: 17 characters
 # blog: 17 characters
 # home: 17 characters
-# All five in 0.25 s
+# All five in 0.31 s

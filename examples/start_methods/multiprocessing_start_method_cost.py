@@ -35,6 +35,6 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program aba596b1):
 #
 # $ python examples/start_methods/multiprocessing_start_method_cost.py
-# fork        first child 7.6 ms,  fastest of 3 2.7 ms
-# spawn       first child 62.1 ms,  fastest of 3 48.8 ms
-# forkserver  first child 61.4 ms,  fastest of 3 12.6 ms
+# fork        first child 14.7 ms,  fastest of 3 3.7 ms
+# spawn       first child 133.0 ms,  fastest of 3 46.9 ms
+# forkserver  first child 86.3 ms,  fastest of 3 11.6 ms

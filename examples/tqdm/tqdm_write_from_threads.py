@@ -33,8 +33,8 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method fork, exit status 0, program 6cdf7ee3):
 #
 # $ python examples/tqdm/tqdm_write_from_threads.py
-# worker0: halfway
 # worker1: halfway
 # worker2: halfway
+# worker0: halfway
 # all: 100%|██████████| 3/3 [00:00<00:00, 29.09it/s]
 # All workers done.
