@@ -39,6 +39,7 @@ import gzip
 import json
 import mimetypes
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -82,6 +83,8 @@ SCORE_TARGETS = {
     ("desktop", "seo"): 100,
 }
 TEXT_PAGE_BUDGET = 300 * 1024  # bytes on the wire for a first visit to a text page
+TIMELINE_GZIP_BUDGET = 25 * 1024  # what one timeline figure adds to its page, gzip
+TIMELINE_DRAWING_BUDGET = 5.0  # seconds the timelines add to make build (both languages)
 THIRD_PARTY_BUDGET = 0
 
 MISSED = "MISSED"
@@ -448,6 +451,52 @@ def run_lighthouse(base: str, path: str, preset: str, out: Path) -> LighthouseRu
 # ---------------------------------------------------------------------------
 
 
+FIGURE = re.compile(r'<figure class="run-timeline-figure">.*?</figure>', re.DOTALL)
+
+
+def timeline_figures(site: Path) -> list[tuple[str, int]]:
+    """(page, gzip bytes) of every timeline figure of the built site."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for figure in FIGURE.findall(text):
+            found.append((page.relative_to(site).as_posix(), len(gzip.compress(figure.encode()))))
+    return found
+
+
+def timeline_drawing_seconds() -> tuple[float, int]:
+    """How long drawing every recorded timeline takes, in both languages, as the build does it
+    (figure, caption and text alternative), and how many there are."""
+    sys.path[:0] = [str(REPO / "docs" / "hooks")]
+    import code_blocks
+    from site_model import example_paths, read_example
+
+    examples = [e for e in map(read_example, example_paths()) if e.timeline is not None]
+    start = time.perf_counter()
+    for example in examples:
+        for lang in ("zh", "en"):
+            code_blocks.figure(example, lang)
+    return time.perf_counter() - start, len(examples)
+
+
+def print_timelines(site: Path) -> None:
+    figures = timeline_figures(site)
+    seconds, count = timeline_drawing_seconds()
+    print(f"\nTimelines ({count} recorded runs, {len(figures)} figures on the built pages)")
+    if figures:
+        page, largest = max(figures, key=lambda f: f[1])
+        ok = largest <= TIMELINE_GZIP_BUDGET
+        print(
+            f"  largest figure, gzip: {kib(largest)} ({label(page)}), "
+            f"<= {TIMELINE_GZIP_BUDGET // 1024} KB {mark(ok)}"
+        )
+    ok = seconds <= TIMELINE_DRAWING_BUDGET
+    print(
+        f"  drawing them all, both languages: {seconds:.2f} s, "
+        f"<= {TIMELINE_DRAWING_BUDGET:.0f} s added to the build {mark(ok)}"
+    )
+
+
 def mark(ok: bool) -> str:
     return MET if ok else MISSED
 
@@ -700,6 +749,7 @@ def main(argv: list[str] | None = None) -> int:
             "performance scores are lower than on an idle machine"
         )
     print_visits(visits)
+    print_timelines(SITE)
     if lighthouse:
         print_lighthouse(lighthouse, dict(chosen))
     summary = {

@@ -30,7 +30,7 @@ from example_runs import (
     recording_method,
     run_example,
     syntax_error,
-    updated_source,
+    updated_recording,
 )
 from site_model import LANGS, page_paths, read_page
 from site_model import compose_example as compose
@@ -85,10 +85,17 @@ def update_examples(config: pytest.Config) -> None:
     def record(path) -> str | None:
         example = load(path)
         run = run_example(example, recording_method(example))
-        new = updated_source(example, run)
+        new, timeline = updated_recording(example, run)
         if new != example.source:
             (ROOT / path).write_text(new, encoding="utf-8")
-        return f"updated {path}" if new != originals[path] else None
+        old_timeline = example.timeline
+        if timeline is None:
+            example.timeline_file.unlink(missing_ok=True)
+        elif timeline != old_timeline:
+            text = json.dumps(timeline, ensure_ascii=False, indent=1) + "\n"
+            example.timeline_file.write_text(text, encoding="utf-8")
+        changed = new != originals[path] or timeline != old_timeline
+        return f"updated {path}" if changed else None
 
     # Two at a time: the examples that measure time need a core each.
     with ThreadPoolExecutor(2) as pool:

@@ -754,12 +754,37 @@ def updated_source(example: ExampleFile, run: Run) -> str:
     """The example's source with its transcript brought up to date: kept if the fresh run still
     matches it (so that PIDs do not churn), with the program's fingerprint renewed; otherwise
     replaced by the fresh run's."""
-    recording = example.recording
-    if recording is not None and compare(example, run) is None:
+    return updated_recording(example, run)[0]
+
+
+def updated_recording(example: ExampleFile, run: Run) -> tuple[str, dict | None]:
+    """The example's source and its timeline, both of one run: the recorded ones, kept if the
+    fresh run still matches them both (so that PIDs do not churn), or both from the fresh run.
+    The timeline is None for a run of one process and one thread."""
+    recording, timeline = example.recording, example.timeline
+    fresh = timeline_of(run)
+    kept = (
+        recording is not None
+        and compare(example, run) is None
+        and (
+            (timeline is None and not needs_timeline(fresh))
+            or (
+                timeline is not None
+                and timeline.get("transcript") == example.transcript_fingerprint
+                and compare_timeline(example, timeline, run) is None
+            )
+        )
+    )
+    if kept:
         recording.program = example.fingerprint
     else:
         recording = new_recording(example, run)
-    return compose_example(example.program, example.directives, recording, example.path)
+        timeline = {**fresh, "transcript": None} if needs_timeline(fresh) else None
+    source = compose_example(example.program, example.directives, recording, example.path)
+    if timeline is not None:
+        timeline["program"] = example.fingerprint
+        timeline["transcript"] = program_fingerprint("\n".join(recording.lines))
+    return source, timeline
 
 
 class FileExample(CodeExample):
@@ -985,3 +1010,221 @@ __all__ = [
     "compare",
     "program_fingerprint",
 ]
+
+
+# --- the timeline of a run ---------------------------------------------------------------------
+#
+# A timeline is what the figure under an example's output draws: one lane per process and per
+# thread of the run (the main process; each child it started, a program started by subprocess
+# included; each thread that runs the example's code or a pool's tasks, or prints), each lane's
+# lifetime and the moment a join() saw it end, a mark for each print and a bar for each task of a
+# pool or an executor. Helper processes (the resource tracker, the forkserver) and the threads of
+# the standard library that run none of the example's work have no lane. Times are milliseconds
+# from the start of the main process. ``make update-examples`` records it with the transcript,
+# from the same run; every real run checks that a fresh run has the same shape.
+
+HELPER_PROCESSES = ("resource_tracker", "forkserver import main", "semaphore_tracker")
+#: What the workers of pools and executors run: their lanes take whichever task is next.
+WORKER_TARGETS = (
+    "multiprocessing.pool.worker",
+    "concurrent.futures.process._process_worker",
+    "concurrent.futures.thread._worker",
+)
+TIMELINE_VERSION = 1
+
+
+def timeline_of(run: Run) -> dict:
+    """The timeline of a run, as the JSON the figure is drawn from."""
+    records = sorted(run.records, key=lambda r: r["t"])
+    empty = {"version": TIMELINE_VERSION, "duration": 0, "lanes": [], "prints": [], "tasks": []}
+    if not records:
+        return empty
+    starts = [r for r in records if r["kind"] == "start"]
+    t0 = next((r["t"] for r in starts if r["pid"] == run.main_pid), records[0]["t"])
+
+    def ms(t: int | None) -> float | None:
+        return None if t is None else round((t - t0) / 1e6, 1)
+
+    def is_helper(r: dict) -> bool:
+        return r.get("how") == "exec" and any(h in " ".join(r["argv"]) for h in HELPER_PROCESSES)
+
+    first_start: dict[int, dict] = {}
+    for r in starts:
+        first_start.setdefault(r["pid"], r)
+    processes = [r for r in first_start.values() if not is_helper(r)]
+    processes.sort(key=lambda r: (r["pid"] != run.main_pid, r["t"]))
+    lane_of_pid = {r["pid"]: f"P{index}" for index, r in enumerate(processes)}
+    ends = {r["pid"]: r["t"] for r in records if r["kind"] == "end"}
+    targets = {r["pid"]: r for r in records if r["kind"] == "process-target"}
+    joins = {
+        (r["target"], r.get("child") or (r["pid"], r.get("name"))): r["t"]
+        for r in records
+        if r["kind"] == "join"
+    }
+
+    def role(target: dict | None, main: bool = False, start: dict | None = None) -> str:
+        if main or (target and target.get("ours")):
+            return "own"
+        if target and target.get("target") in WORKER_TARGETS:
+            return "worker"
+        if target is None and start is not None:
+            # A multiprocessing child that ended before it ran anything (a pool worker that
+            # terminate() stopped as it started), or a program that subprocess started.
+            mp_child = start["how"] == "fork" or "multiprocessing" in " ".join(start["argv"])
+            return "unstarted" if mp_child else "other"
+        return "other"
+
+    lanes: list[dict] = []
+    for r in processes:
+        pid = r["pid"]
+        parent = None
+        if pid != run.main_pid:
+            # A forkserver's child is the main process's, which asked for it.
+            parent = lane_of_pid.get(r["ppid"], "P0")
+        lanes.append(
+            {
+                "id": lane_of_pid[pid],
+                "kind": "process",
+                "label": lane_of_pid[pid],
+                "role": role(targets.get(pid), pid == run.main_pid, r),
+                "pid": pid,
+                "parent": parent,
+                "start": ms(r["t"]),
+                "end": ms(ends.get(pid)),
+                "joined": ms(joins.get(("process", pid))),
+            }
+        )
+
+    tasks = [r for r in records if r["kind"] == "task" and r["pid"] in lane_of_pid]
+    prints = [r for r in records if r["kind"] == "print" and r["pid"] in lane_of_pid]
+    busy = {(r["pid"], r.get("thread")) for r in tasks + prints}
+    thread_ends = {(r["pid"], r["name"]): r["t"] for r in records if r["kind"] == "thread-end"}
+    thread_lane: dict[tuple[int, str], str] = {}
+    for r in records:
+        if r["kind"] != "thread" or r["pid"] not in lane_of_pid:
+            continue
+        key = (r["pid"], r["name"])
+        if key in thread_lane or not (r.get("ours") or key in busy):
+            continue
+        process = lane_of_pid[r["pid"]]
+        thread_lane[key] = lane = f"{process}/{r['name']}"
+        lanes.append(
+            {
+                "id": lane,
+                "kind": "thread",
+                "label": r["name"],
+                "role": role(r),
+                "process": process,
+                "parent": process,
+                "start": ms(r["t"]),
+                "end": ms(thread_ends.get(key)),
+                "joined": ms(joins.get(("thread", key))),
+            }
+        )
+    # Each process's threads right under it.
+    position = {lane["id"]: i for i, lane in enumerate(lanes) if lane["kind"] == "process"}
+
+    def place(lane: dict) -> tuple:
+        return (position[lane.get("process", lane["id"])], lane["kind"] != "process", lane["start"])
+
+    lanes.sort(key=place)
+
+    def lane_for(r: dict) -> str:
+        return thread_lane.get((r["pid"], r.get("thread")), lane_of_pid[r["pid"]])
+
+    return {
+        **empty,
+        "duration": ms(records[-1]["t"]),
+        "lanes": lanes,
+        "prints": [
+            {"lane": lane_for(r), "t": ms(r["t"]), "text": r["text"].removesuffix("\n")}
+            for r in prints
+        ],
+        "tasks": [
+            {
+                "lane": lane_for(r),
+                "start": ms(r["start"]),
+                "end": ms(r["t"]),
+                "name": r["name"],
+                "short": short_task_name(r["name"]),
+            }
+            for r in tasks
+        ],
+    }
+
+
+def short_task_name(name: str) -> str:
+    """What fits on a task's bar: its first argument (``long_time_task(4)`` -> ``4``)."""
+    m = re.fullmatch(r"\w+[(\[](?P<first>[^,()\[\]]*)[,)\]].*", name)
+    return m["first"].strip("'\"") if m else ""
+
+
+def needs_timeline(timeline: dict) -> bool:
+    """Whether a run involves two or more processes or threads (and so gets a figure)."""
+    return len(timeline["lanes"]) >= 2
+
+
+def timeline_shape(timeline: dict, example: ExampleFile) -> dict:
+    """What must be the same in every run. The example's own lanes (the main process, and the
+    processes and threads that run its functions) and the other processes (a manager's server, a
+    program started by subprocess): each lane, whose it is, and, for its own lanes, how many
+    prints each made (counted without regard to which lane where the order varies). The lanes of
+    a pool's or an executor's workers take whichever task is next, and a worker that starts late
+    may get none: their tasks and prints are counted together, not lane by lane. A child that
+    ended before it ran anything (a pool worker stopped as it started) is not compared."""
+    lanes = {lane["id"]: lane for lane in timeline["lanes"]}
+    prints: dict[str, int] = defaultdict(int)
+    for p in timeline["prints"]:
+        prints[p["lane"]] += 1
+
+    def describe(lane_id: str) -> str:
+        lane = lanes[lane_id]
+        if lane["kind"] == "thread":
+            return f"{describe(lane['process'])} > thread {lane['label']}"
+        depth, parent = 0, lane.get("parent")
+        while parent:
+            depth, parent = depth + 1, lanes[parent].get("parent")
+        return "main process" if depth == 0 else "child " * (depth - 1) + "child process"
+
+    own = [(describe(i), prints[i]) for i, lane in lanes.items() if lane["role"] == "own"]
+    others = [describe(i) for i, lane in lanes.items() if lane["role"] == "other"]
+    workers = [i for i, lane in lanes.items() if lane["role"] == "worker"]
+    shape = {
+        "own lanes": sorted(name for name, _ in own),
+        "prints in its own lanes": sorted(own),
+        "other processes": sorted(o for o in others if "thread" not in o),
+        "tasks of the pool's workers": len(timeline["tasks"]),
+        "prints in the pool's workers": sum(prints[w] for w in workers),
+    }
+    if example.order_varies:
+        shape["prints in its own lanes"] = sum(count for _, count in own)
+    return shape
+
+
+def timeline_problem(example: ExampleFile, run: Run) -> str | None:
+    """What is wrong with the recorded timeline for a fresh run, or None: missing where the run
+    has two or more lanes, or of another shape."""
+    recorded = example.timeline
+    if recorded is None:
+        fresh = timeline_of(run)
+        if needs_timeline(fresh):
+            lanes = ", ".join(lane["id"] for lane in fresh["lanes"])
+            return (
+                f"{example.path}: its run has {len(fresh['lanes'])} processes and threads "
+                f"({lanes}) but no recorded timeline: run make update-examples"
+            )
+        return None
+    return compare_timeline(example, recorded, run)
+
+
+def compare_timeline(example: ExampleFile, recorded: dict, run: Run) -> str | None:
+    """None if a fresh run has the recorded timeline's shape; otherwise what differs."""
+    fresh = timeline_of(run)
+    want, got = timeline_shape(recorded, example), timeline_shape(fresh, example)
+    for key in want:
+        if want[key] != got.get(key):
+            return (
+                f"{example.path}: the timeline of {run.where} differs from the recorded one in "
+                f"its {key}: recorded {want[key]!r}, fresh {got.get(key)!r}"
+            )
+    return None

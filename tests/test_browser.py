@@ -7,7 +7,7 @@ On every page of both languages (``test_page``, one test per page, so xdist spre
 - each code block's copy button copies exactly the program of the example the block includes;
 - notebook pages show their outputs, and the SVG charts of the notebooks that draw them;
 - 360 px wide, nothing scrolls sideways: the document is no wider than the window, and anything
-  wider sits in a code block or table that scrolls on its own;
+  wider sits in a code block, table or timeline that scrolls on its own;
 - axe-core finds no serious or critical violation;
 - a click on the other language in the language switcher opens the same page in that language
   (on the 404 page, that language's home page).
@@ -242,7 +242,7 @@ class Watch:
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 
 WIDE_ELEMENTS = """(width) => {
-    const scrollers = "pre, code, table, .md-typeset__scrollwrap, .md-typeset__table";
+    const scrollers = "pre, code, table, .md-typeset__scrollwrap, .md-typeset__table, .timeline-scroll";
     const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
         + [...el.classList].map((c) => "." + c).join("");
     const path = (el) => {

@@ -27,9 +27,10 @@ from example_runs import (
     same_error,
     starts_processes,
     syntax_error,
+    timeline_problem,
     transcript_first_line,
 )
-from site_model import ExampleFormatError, read_example
+from site_model import ROOT, ExampleFormatError, read_example, timeline_files
 
 FILES = all_examples()
 
@@ -129,6 +130,32 @@ def test_example_is_short(path):
     assert lines <= MOST_LINES, (
         f"{path} has {lines} lines of code; an example makes one point in at most {MOST_LINES}"
     )
+
+
+@pytest.mark.parametrize("path", FILES, ids=str)
+def test_timeline_is_of_the_recorded_run(path):
+    """A recorded timeline was recorded with the transcript under the program, from the same run
+    of this very program."""
+    example = example_or_fail(path)
+    timeline = example.timeline
+    if timeline is None:
+        return  # test_real_run checks that a run of one process and one thread needs none
+    where = f"{example.timeline_file.relative_to(ROOT)}"
+    assert timeline.get("program") == example.fingerprint, (
+        f"{where} was recorded from another version of {path}: run make update-examples"
+    )
+    assert timeline.get("transcript") == example.transcript_fingerprint, (
+        f"{where} is not of the run {path}'s transcript shows: run make update-examples"
+    )
+    assert len(timeline["lanes"]) >= 2, f"{where}: a timeline of fewer than two lanes"
+
+
+def test_every_timeline_belongs_to_an_example():
+    examples = {str(p) for p in FILES}
+    orphans = [
+        str(t) for t in timeline_files() if str(t).replace(".timeline.json", ".py") not in examples
+    ]
+    assert not orphans, f"timelines of no example: {orphans}"
 
 
 class MainAlias(types.ModuleType):
@@ -288,6 +315,8 @@ def check_real_run(path, method, mode, tmp_path, python: str, label: str = "") -
 
     mismatch = compare(example, run)
     assert mismatch is None, f"{mismatch}".replace(run.where, where, 1)
+    problem = timeline_problem(example, run)
+    assert problem is None, problem.replace(run.where, where, 1)
     assert not leftovers, f"{where} left processes running: {leftovers}"
 
     if example.recording.exit_status == 0 and starts_processes(example):

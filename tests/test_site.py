@@ -205,6 +205,28 @@ def test_built_site(built_site: Path, subtests):
         english = " ".join(doc["text"] for doc in indexes["en"]["docs"])
         assert "processes" in english
 
+    with subtests.test("every example whose run has a timeline shows it, with a text alternative"):
+        figure = re.compile(
+            r'<p class="example-run"><a href="[^"]+/blob/main/(?P<name>examples/[^"]+\.py)">'
+            r'.*?</p>\s*(?P<figure><figure class="run-timeline-figure">.*?</figure>)?',
+            re.S,
+        )
+        shown = 0
+        for lang in LANGS:
+            for rel, html in pages[lang].items():
+                for m in figure.finditer(html):
+                    has_timeline = read_example(m["name"]).timeline is not None
+                    assert bool(m["figure"]) == has_timeline, f"{lang}: {rel}: {m['name']}"
+                    if not has_timeline:
+                        continue
+                    shown += 1
+                    block = m["figure"]
+                    title = re.search(r'<svg[^>]*aria-labelledby="([^"]+)"', block)
+                    assert title and re.search(rf'<title id="{title[1]}">[^<]+</title>', block)
+                    assert re.search(r"<details[^>]*>.*?<ol>(<li>[^<]+</li>)+</ol>", block, re.S)
+                    assert "<figcaption>" in block
+        assert shown >= 2 * 40, f"only {shown} timelines on the pages"
+
     with subtests.test("every example is followed by its output and the link to its file"):
         shown = re.compile(
             r'<span class="filename">(?P<name>examples/[^<]+\.py)</span>.*?</pre></div>\s*'
@@ -423,9 +445,17 @@ def fence(path: str, title: str | None = None, indent: str = "") -> str:
 
 
 def own_example(tmp_path: Path, trailer: str) -> None:
+    """The test's own example; ``TIMELINE:{}`` at the end of the trailer writes a timeline of
+    another run next to it, ``TIMELINE:empty`` one of this run with nothing in it."""
+    trailer, _, timeline = trailer.partition("TIMELINE:")
     path = tmp_path / OWN
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(OWN_PROGRAM + trailer, encoding="utf-8")
+    if timeline:
+        example = read_example(OWN, path.read_text(encoding="utf-8"), tmp_path)
+        data = {"lanes": [], "prints": [], "tasks": [], "duration": 0}
+        data["transcript"] = example.transcript_fingerprint if timeline == "empty" else "0" * 8
+        example.timeline_file.write_text(json.dumps(data), encoding="utf-8")
 
 
 def recorded(program: str = OWN_PROGRAM) -> str:
@@ -495,6 +525,18 @@ def recorded(program: str = OWN_PROGRAM) -> str:
             recorded('print("hello, world")\n'),
             ["index.md:3", OWN, "another version of the program", "make update-examples"],
             id="transcript of another version of the program",
+        ),
+        pytest.param(
+            {"index.md": "# 首页\n\n" + fence(OWN, OWN)},
+            recorded() + "TIMELINE:{}",
+            ["index.md:3", OWN, "timeline is not of the run", "make update-examples"],
+            id="timeline of another run",
+        ),
+        pytest.param(
+            {"index.md": "# 首页\n\n" + fence(OWN, OWN)},
+            recorded() + "TIMELINE:empty",
+            [OWN, "no lanes to show or describe"],
+            id="timeline without a text alternative",
         ),
         pytest.param(
             {"index.md": "# 首页\n\n" + fence(OWN, OWN)},

@@ -10,6 +10,9 @@
   in a block of its own that starts with the command that runs the program, then one footer line
   in the page's language: the link to the file, how the run was recorded, that the tests run it
   again, and whether the order of lines varies.
+- Under that, for a run of two or more processes or threads, the timeline of the same run
+  (recorded with the transcript), drawn as inline SVG by the code the notebook pages use, with a
+  caption and a text alternative.
 
 An example without a recorded transcript, or with a transcript of an older version of its
 program, fails the build, naming the page and the file.
@@ -83,6 +86,58 @@ def footer(example: ExampleFile, lang: str) -> str:
     url = f"{repo_url()}/blob/main/{example.path}"
     line = f"[{text['source']}]({url}) · {sentence}"
     return line + text["varies"] if example.order_varies else line
+
+
+#: The timelines a page asks for, by page and number, until on_page_content draws them.
+_FIGURES: dict[str, list[ExampleFile]] = {}
+PLACEHOLDER = "TIMELINE-FIGURE-{n}"
+CAPTION = {
+    "zh": "时间线：就是上面这次运行，和输出一起记录的。每个进程、每个线程一行：短竖线是开始和结束，"
+    "虚线是 join() 看到它结束的时刻，圆点是一次打印，色块是一个任务。把鼠标移到上面或用 Tab 键，"
+    "最上面一行会显示详情。",
+    "en": "Timeline: the run above, recorded with its output. One lane per process and per "
+    "thread: short ticks mark its start and end, a dashed line the moment join() saw it end, a "
+    "dot each print and a block each task. Hover or tab to a mark to see its details on the top "
+    "line.",
+}
+TEXT_VERSION = {"zh": "时间线的文字版", "en": "The timeline as text"}
+
+
+def _charts():
+    """The drawing code, shared with the notebook pages (examples/notebooks/)."""
+    import importlib.util
+
+    if "notebook_svg_charts" not in globals():
+        path = ROOT / "examples" / "notebooks" / "notebook_svg_charts.py"
+        spec = importlib.util.spec_from_file_location("notebook_svg_charts", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        globals()["notebook_svg_charts"] = module
+    return globals()["notebook_svg_charts"]
+
+
+def figure(example: ExampleFile, lang: str) -> str:
+    """The timeline of an example's recorded run, with its caption and its text alternative."""
+    import html
+
+    charts = _charts()
+    timeline = example.timeline
+    uid = "tl-" + "-".join(example.path.with_suffix("").parts[1:]).replace("_", "-")
+    svg = charts.run_timeline(timeline, lang, uid)
+    summary = charts.timeline_summary(timeline, lang)
+    events = charts.timeline_events(timeline, lang)
+    if len(timeline.get("lanes", ())) < 2 or not summary or not events:
+        raise PluginError(f"{example.path}: its timeline has no lanes to show or describe")
+    items = "".join(f"<li>{html.escape(event)}</li>" for event in events)
+    return (
+        '<figure class="run-timeline-figure">'
+        '<div class="timeline-scroll" tabindex="0" role="region" '
+        f'aria-label="{html.escape(summary)}">{svg}</div>'
+        f"<figcaption>{html.escape(CAPTION[lang])}</figcaption>"
+        f'<details class="timeline-text"><summary>{TEXT_VERSION[lang]}</summary>'
+        f"<p>{html.escape(summary)}</p><ol>{items}</ol></details>"
+        "</figure>"
+    )
 
 
 def output_block(example: ExampleFile, indent: str, lang: str) -> list[str]:
@@ -160,7 +215,9 @@ def on_page_markdown(markdown, page: Page, config, files, **kwargs):
         if not fence.closed:
             fail(fence.line, "the code block is never closed")
         try:
-            example = read_example(PurePosixPath(path), find(path).read_text(encoding="utf-8"))
+            found = find(path)
+            base = Path(str(found)[: -len(path)]) if str(found).endswith(path) else ROOT
+            example = read_example(PurePosixPath(path), found.read_text(encoding="utf-8"), base)
         except ExampleFormatError as error:
             fail(fence.line, str(error))
         if example.recording is None:
@@ -178,11 +235,34 @@ def on_page_markdown(markdown, page: Page, config, files, **kwargs):
         narrowed = lines[include_index].replace(target, f"{path}:1:{example.program_lines}")
         edits.append((include_index, include_index + 1, [narrowed]))
         after = fence.after_annotations
-        edits.append((after, after, output_block(example, fence.indent, lang)))
+        block = output_block(example, fence.indent, lang)
+        if example.timeline is not None:
+            if example.timeline.get("transcript") != example.transcript_fingerprint:
+                fail(
+                    fence.line,
+                    f"{path}: its timeline is not of the run its transcript shows: "
+                    "run make update-examples",
+                )
+            figures = _FIGURES.setdefault(page.file.src_uri, [])
+            figures.append(example)
+            block += [fence.indent + PLACEHOLDER.format(n=len(figures) - 1), ""]
+        edits.append((after, after, block))
 
     for start, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         lines[start:end] = new
     return "\n".join(lines)
+
+
+def on_page_content(html, page: Page, config, files, **kwargs):
+    """Draw the timelines the page's Markdown left a placeholder for."""
+    figures = _FIGURES.pop(page.file.src_uri, [])
+    lang = _language(config)
+    for n, example in enumerate(figures):
+        placeholder = f"<p>{PLACEHOLDER.format(n=n)}</p>"
+        if placeholder not in html:
+            raise PluginError(f"{page.file.src_path}: the timeline of {example.path} was lost")
+        html = html.replace(placeholder, figure(example, lang), 1)
+    return html
 
 
 def _line_offset(page: Page, markdown: str) -> int:

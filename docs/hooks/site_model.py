@@ -319,6 +319,27 @@ class ExampleFile:
     program: str  # the text a page shows: every line up to the last line of code
     directives: dict[str, str]
     recording: Recording | None
+    root: Path = ROOT  # the folder the path is relative to (a test's site may have its own)
+
+    @property
+    def timeline_file(self) -> Path:
+        """Where the timeline of the recorded run is kept, next to the example."""
+        return self.root / self.path.with_name(self.path.stem + ".timeline.json")
+
+    @property
+    def timeline(self) -> dict | None:
+        """The timeline recorded with the transcript (see tests/example_runs.py), or None."""
+        path = self.timeline_file
+        if not path.is_file():
+            return None
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    @property
+    def transcript_fingerprint(self) -> str | None:
+        """A fingerprint of the recorded transcript, which the timeline of the same run keeps."""
+        if self.recording is None:
+            return None
+        return program_fingerprint("\n".join(self.recording.lines))
 
     @property
     def program_lines(self) -> int:
@@ -419,10 +440,12 @@ def split_example(source: str) -> tuple[str, list[tuple[int, str]]]:
     return program, list(enumerate(lines))[last_code + 1 :]
 
 
-def read_example(path: PurePosixPath | str, source: str | None = None) -> ExampleFile:
+def read_example(
+    path: PurePosixPath | str, source: str | None = None, root: Path = ROOT
+) -> ExampleFile:
     path = PurePosixPath(path)
     if source is None:
-        source = (ROOT / path).read_text(encoding="utf-8")
+        source = (root / path).read_text(encoding="utf-8")
     program, trailer = split_example(source)
     directives: dict[str, str] = {}
     recording = None
@@ -446,7 +469,7 @@ def read_example(path: PurePosixPath | str, source: str | None = None) -> Exampl
             )
         directives[match["name"]] = match["value"]
         i += 1
-    return ExampleFile(path, source, program, directives, recording)
+    return ExampleFile(path, source, program, directives, recording, root)
 
 
 def _read_recording(path: PurePosixPath, trailer: list[tuple[int, str]]) -> Recording:
@@ -507,6 +530,13 @@ def example_paths() -> list[PurePosixPath]:
         PurePosixPath(p.relative_to(ROOT).as_posix())
         for p in EXAMPLES.rglob("*.py")
         if p.name != "__init__.py"
+    )
+
+
+def timeline_files() -> list[PurePosixPath]:
+    """Every recorded timeline, relative to the repository root."""
+    return sorted(
+        PurePosixPath(p.relative_to(ROOT).as_posix()) for p in EXAMPLES.rglob("*.timeline.json")
     )
 
 

@@ -35,10 +35,10 @@ if __name__ == "__main__":
 # download 0 starts
 # download 1 starts
 # download 2 starts
-# download 1 done
-# download 3 starts
 # download 0 done
 # download 2 done
+# download 1 done
+# download 3 starts
 # download 4 starts
 # download 5 starts
 # download 3 done

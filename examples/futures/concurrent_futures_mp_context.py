@@ -28,8 +28,8 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program 4f0ed2a0):
 #
 # $ python examples/futures/concurrent_futures_mp_context.py
-# Main process 12569.
-# Task 0 ran in a SpawnProcess (12575), module __mp_main__
-# Task 1 ran in a SpawnProcess (12575), module __mp_main__
-# Task 2 ran in a SpawnProcess (12575), module __mp_main__
-# Task 3 ran in a SpawnProcess (12575), module __mp_main__
+# Main process 21971.
+# Task 0 ran in a SpawnProcess (21976), module __mp_main__
+# Task 1 ran in a SpawnProcess (21976), module __mp_main__
+# Task 2 ran in a SpawnProcess (21976), module __mp_main__
+# Task 3 ran in a SpawnProcess (21976), module __mp_main__

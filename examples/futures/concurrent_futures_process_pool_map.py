@@ -31,8 +31,8 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program 62a200f1):
 #
 # $ python examples/futures/concurrent_futures_process_pool_map.py
-# Main process 12597.
-# Primes below 20000: 2262 (counted in process 12605)
-# Primes below 5000: 669 (counted in process 12608)
-# Primes below 15000: 1754 (counted in process 12608)
-# Primes below 10000: 1229 (counted in process 12605)
+# Main process 21982.
+# Primes below 20000: 2262 (counted in process 21989)
+# Primes below 5000: 669 (counted in process 21986)
+# Primes below 15000: 1754 (counted in process 21986)
+# Primes below 10000: 1229 (counted in process 21989)

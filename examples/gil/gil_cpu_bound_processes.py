@@ -33,5 +33,5 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program 5f29a774):
 #
 # $ python examples/gil/gil_cpu_bound_processes.py
-# One after another: 0.42 s
-# Two processes:     0.27 s
+# One after another: 0.30 s
+# Two processes:     0.31 s

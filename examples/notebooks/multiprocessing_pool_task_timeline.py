@@ -195,17 +195,17 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program a00616fd):
 #
 # $ python examples/notebooks/multiprocessing_pool_task_timeline.py
-# Task 0 ran in process 13232 from 0.00 s to 0.18 s.
-# Task 1 ran in process 13233 from 0.00 s to 0.13 s.
-# Task 2 ran in process 13234 from 0.00 s to 0.17 s.
-# Task 3 ran in process 13231 from 0.00 s to 0.06 s.
-# Task 4 ran in process 13231 from 0.06 s to 0.31 s.
-# Task 5 ran in process 13233 from 0.13 s to 0.38 s.
-# Task 6 ran in process 13234 from 0.17 s to 0.37 s.
-# Task 7 ran in process 13232 from 0.18 s to 0.22 s.
-# Task 8 ran in process 13232 from 0.22 s to 0.38 s.
-# Task 9 ran in process 13231 from 0.31 s to 0.41 s.
-# Task 10 ran in process 13234 from 0.37 s to 0.45 s.
-# Task 11 ran in process 13233 from 0.38 s to 0.66 s.
-# Task 12 ran in process 13232 from 0.38 s to 0.68 s.
+# Task 0 ran in process 22085 from 0.00 s to 0.17 s.
+# Task 1 ran in process 22084 from 0.00 s to 0.13 s.
+# Task 2 ran in process 22083 from 0.00 s to 0.17 s.
+# Task 3 ran in process 22082 from 0.00 s to 0.06 s.
+# Task 4 ran in process 22082 from 0.06 s to 0.31 s.
+# Task 5 ran in process 22084 from 0.13 s to 0.38 s.
+# Task 6 ran in process 22085 from 0.17 s to 0.37 s.
+# Task 7 ran in process 22083 from 0.17 s to 0.22 s.
+# Task 8 ran in process 22083 from 0.22 s to 0.38 s.
+# Task 9 ran in process 22082 from 0.31 s to 0.41 s.
+# Task 10 ran in process 22085 from 0.37 s to 0.44 s.
+# Task 11 ran in process 22084 from 0.38 s to 0.66 s.
+# Task 12 ran in process 22083 from 0.38 s to 0.68 s.
 # Task 4 started 0 ms after the first of tasks 0-3 ended.

@@ -234,106 +234,333 @@ def speedup_chart(benchmark, lang="en"):
     return _svg(width, height, labels["speedup_title"], body)
 
 
-def timeline_chart(timeline, lang="en"):
-    """A Gantt chart: one row per worker process, one bar per task, and a line where the
-    first of the first tasks ends (the moment the next task starts)."""
-    labels = LABELS[lang]
-    records = timeline.records
-    pids = timeline.worker_pids()
-    workers = timeline.workers
-    first = min(records[: min(4, workers)], key=lambda r: r.end)
-    end = max(r.end for r in records)
-    xticks = _ticks(end * 1.02)
-    tmax = xticks[-1]
-    width, left, right = 520, 100, 14
-    top, row_h = 84, 44
+#: The words of a run's timeline, in each language.
+RUN_LABELS = {
+    "en": {
+        "main": "main {lane}",
+        "child": "child {lane}",
+        "summary": "Timeline of the run: {processes} process(es), {threads} thread(s), "
+        "{prints} print(s){tasks}, {duration} ms in all.",
+        "tasks": ", {n} task(s) of a pool",
+        "axis": "milliseconds from the start of the main process",
+        "process": "{lane}: PID {pid}{parent}, from {start} ms{end}{joined}",
+        "thread": "thread {label} of {process}, from {start} ms{end}{joined}",
+        "parent": ", started by {parent}",
+        "end": " to {end} ms",
+        "no_end": " (its end is not recorded)",
+        "joined": "; join() saw it end at {joined} ms",
+        "print": "{lane} at {t} ms prints: {text}",
+        "task": "{lane} runs {name} from {start} to {end} ms",
+    },
+    "zh": {
+        "main": "主进程 {lane}",
+        "child": "子进程 {lane}",
+        "summary": "这次运行的时间线：{processes} 个进程，{threads} 个线程，"
+        "{prints} 次打印{tasks}，共 {duration} 毫秒。",
+        "tasks": "，进程池或执行器的 {n} 个任务",
+        "axis": "毫秒，从主进程启动时算起",
+        "process": "{lane}：进程号 {pid}{parent}，{start} 毫秒开始{end}{joined}",
+        "thread": "{process} 里的线程 {label}，{start} 毫秒开始{end}{joined}",
+        "parent": "，由 {parent} 启动",
+        "end": "，{end} 毫秒结束",
+        "no_end": "（没有记录到结束）",
+        "joined": "；{joined} 毫秒时 join() 看到它结束",
+        "print": "{lane} 在 {t} 毫秒打印：{text}",
+        "task": "{lane} 运行 {name}：{start} 到 {end} 毫秒",
+    },
+}
+PRINT_MARK = "#ea580c"
+
+
+def _ms(value):
+    return f"{value:g}"
+
+
+def _lane_name(lane, labels):
+    if lane["kind"] == "thread":
+        return lane["label"]
+    return labels["main" if lane.get("parent") is None else "child"].format(
+        lane=lane["id"]
+    )
+
+
+def _lane_tip(lane, lanes, labels):
+    end = (
+        labels["end"].format(end=_ms(lane["end"]))
+        if lane.get("end") is not None
+        else labels["no_end"]
+    )
+    joined = (
+        labels["joined"].format(joined=_ms(lane["joined"]))
+        if lane.get("joined") is not None
+        else ""
+    )
+    if lane["kind"] == "thread":
+        return labels["thread"].format(
+            label=lane["label"],
+            process=lane["process"],
+            start=_ms(lane["start"]),
+            end=end,
+            joined=joined,
+        )
+    parent = (
+        labels["parent"].format(parent=lane["parent"]) if lane.get("parent") else ""
+    )
+    return labels["process"].format(
+        lane=lane["id"],
+        pid=lane["pid"],
+        parent=parent,
+        start=_ms(lane["start"]),
+        end=end,
+        joined=joined,
+    )
+
+
+def _tip(x, y, text):
+    """A line of text that shows while its mark is hovered or focused (see extra.css)."""
+    return (
+        f'<text class="tl-tip" x="{x:.1f}" y="{y:.1f}" font-size="12" '
+        f'fill="currentColor">{html.escape(text)}</text>'
+    )
+
+
+def timeline_events(timeline, lang="en"):
+    """Every lane, print and task of a timeline as sentences, in the order of time: the text
+    alternative of the figure."""
+    labels = RUN_LABELS[lang]
+    lanes = {lane["id"]: lane for lane in timeline["lanes"]}
+    events = [
+        (lane["start"] or 0, 0, _lane_tip(lane, lanes, labels))
+        for lane in lanes.values()
+    ]
+    for p in timeline["prints"]:
+        events.append(
+            (
+                p["t"],
+                1,
+                labels["print"].format(lane=p["lane"], t=_ms(p["t"]), text=p["text"]),
+            )
+        )
+    for t in timeline["tasks"]:
+        text = labels["task"].format(
+            lane=t["lane"], name=t["name"], start=_ms(t["start"]), end=_ms(t["end"])
+        )
+        events.append((t["start"], 2, text))
+    return [text for _, _, text in sorted(events, key=lambda e: (e[0], e[1]))]
+
+
+def timeline_summary(timeline, lang="en"):
+    labels = RUN_LABELS[lang]
+    kinds = [lane["kind"] for lane in timeline["lanes"]]
+    tasks = (
+        labels["tasks"].format(n=len(timeline["tasks"])) if timeline["tasks"] else ""
+    )
+    return labels["summary"].format(
+        processes=kinds.count("process"),
+        threads=kinds.count("thread"),
+        prints=len(timeline["prints"]),
+        tasks=tasks,
+        duration=_ms(timeline["duration"]),
+    )
+
+
+def run_timeline(
+    timeline, lang="en", uid="timeline", task_colour=None, marker=None, legend=()
+):
+    """A run's timeline as SVG: one lane per process and thread, with its lifetime (a line
+    from start to end, a dashed line to its parent's lane where join() saw it end), a dot for
+    each print and a bar for each task. Hovering or focusing a lane's name, a dot or a bar
+    shows its details on the top line; the SVG's title summarises the run.
+
+    ``task_colour(task)`` picks a task's colour; ``marker`` is (ms, label) for a vertical line;
+    ``legend`` lists (colour, label) pairs drawn under the title line."""
+    labels = RUN_LABELS[lang]
+    lanes = timeline["lanes"]
+    row = {lane["id"]: i for i, lane in enumerate(lanes)}
+    ticks = _ticks(max(timeline["duration"], 1) * 1.02)
+    tmax = ticks[-1]
+    width, right, row_h = 680, 16, 30
+    left = 24 + max(
+        (_text_width(_lane_name(lane, labels), 13) for lane in lanes), default=60
+    )
+    left = min(left, 220)
+    top = 34 + (22 if legend else 0)
     plot_w = width - left - right
-    height = top + row_h * len(pids) + 70
+    bottom = top + row_h * len(lanes)
+    height = bottom + 48
 
     def px(t):
         return left + t / tmax * plot_w
 
-    body = [
-        _text(
-            width / 2,
-            24,
-            labels["timeline_title"].format(workers=workers),
-            16,
-            "middle",
+    def y_of(lane_id):
+        return top + row[lane_id] * row_h + row_h / 2
+
+    body = []
+    x = left
+    for colour, name in legend:
+        body.append(
+            f'<rect x="{x:.1f}" y="{top - 30:.1f}" width="14" height="10" rx="2" fill="{colour}"/>'
         )
-    ]
+        body.append(_text(x + 19, top - 21, name, size=12))
+        x += 19 + _text_width(name, 12) + 18
+    for t in ticks:
+        body.append(_line(px(t), top, px(t), bottom, width=1, extra=' opacity="0.15"'))
+        body.append(_text(px(t), bottom + 16, _ms(t), size=11, anchor="middle"))
+    body.append(_line(left, bottom, left + plot_w, bottom))
+    body.append(
+        _text(left + plot_w / 2, bottom + 36, labels["axis"], size=12, anchor="middle")
+    )
+    if marker is not None:
+        at, name = marker
+        body.append(
+            _line(
+                px(at),
+                top - 6,
+                px(at),
+                bottom,
+                width=1.5,
+                extra=' stroke-dasharray="5 3"',
+            )
+        )
+        anchor = "start" if px(at) < left + plot_w * 0.6 else "end"
+        body.append(
+            _text(px(at) + (6 if anchor == "start" else -6), top + 10, name, 12, anchor)
+        )
+
+    tip_y = 16
+    for lane in lanes:
+        y = y_of(lane["id"])
+        start = lane["start"] or 0
+        end = lane["end"] if lane.get("end") is not None else timeline["duration"]
+        dash = "" if lane.get("end") is not None else ' stroke-dasharray="2 3"'
+        body.append(
+            _line(px(start), y, px(end), y, width=2, extra=f' opacity="0.55"{dash}')
+        )
+        body.append(_line(px(start), y - 6, px(start), y + 6, width=1.5))
+        if lane.get("end") is not None:
+            body.append(_line(px(end), y - 6, px(end), y + 6, width=1.5))
+        parent = lane.get("parent")
+        if lane.get("joined") is not None and parent in row:
+            body.append(
+                _line(
+                    px(lane["joined"]),
+                    y,
+                    px(lane["joined"]),
+                    y_of(parent),
+                    width=1,
+                    extra=' stroke-dasharray="3 2" opacity="0.7"',
+                )
+            )
+        name = _lane_name(lane, labels)
+        indent = 12 if lane["kind"] == "thread" else 0
+        tip = _lane_tip(lane, None, labels)
+        body.append(
+            f'<g class="tl-item" tabindex="0" role="img" aria-label="{html.escape(tip)}">'
+            + _text(
+                8 + indent,
+                y + 4,
+                name,
+                13,
+                extra=' font-weight="600"' if not indent else "",
+            )
+            + _tip(8, tip_y, tip)
+            + "</g>"
+        )
+    for task in timeline["tasks"]:
+        y = y_of(task["lane"])
+        x0, x1 = px(task["start"]), px(task["end"])
+        colour = task_colour(task) if task_colour else BAR
+        tip = labels["task"].format(
+            lane=task["lane"],
+            name=task["name"],
+            start=_ms(task["start"]),
+            end=_ms(task["end"]),
+        )
+        label = task.get("short", "")
+        text = ""
+        if label and x1 - x0 > _text_width(label, 11) + 4:
+            text = (
+                f'<text x="{(x0 + x1) / 2:.1f}" y="{y + 4:.1f}" font-size="11" '
+                f'text-anchor="middle" fill="#ffffff">{html.escape(label)}</text>'
+            )
+        body.append(
+            f'<g class="tl-item" tabindex="0" role="img" aria-label="{html.escape(tip)}">'
+            f'<rect x="{x0:.1f}" y="{y - 9:.1f}" width="{max(x1 - x0, 1.5):.1f}" height="18" '
+            f'rx="3" fill="{colour}" class="tl-task"/>'
+            + text
+            + _tip(8, tip_y, tip)
+            + "</g>"
+        )
+    for p in timeline["prints"]:
+        y = y_of(p["lane"])
+        tip = labels["print"].format(lane=p["lane"], t=_ms(p["t"]), text=p["text"])
+        body.append(
+            f'<g class="tl-item" tabindex="0" role="img" aria-label="{html.escape(tip)}">'
+            f'<circle cx="{px(p["t"]):.1f}" cy="{y - 11:.1f}" r="4" fill="{PRINT_MARK}"/>'
+            + _tip(8, tip_y, tip)
+            + "</g>"
+        )
+    title = timeline_summary(timeline, lang)
+    return Svg(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="run-timeline" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="group" aria-labelledby="{uid}-title">'
+        f'<title id="{uid}-title">{html.escape(title)}</title>'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def timeline_chart(timeline, lang="en"):
+    """The notebook's Pool timeline, drawn as a run's timeline: one lane per worker process,
+    one bar per task, and a line where the first of the first tasks ends (the moment the next
+    task starts)."""
+    labels = LABELS[lang]
+    records = timeline.records
+    pids = timeline.worker_pids()
+    workers = timeline.workers
     last_first = min(4, workers) - 1
+    first = min(records[: last_first + 1], key=lambda r: r.end)
+    lane_of = {pid: f"P{n + 1}" for n, pid in enumerate(pids)}
+    model = {
+        "duration": round(max(r.end for r in records) * 1000, 1),
+        "lanes": [
+            {
+                "id": lane_of[pid],
+                "kind": "process",
+                "label": lane_of[pid],
+                "pid": pid,
+                "parent": "P0",
+                "start": round(min(r.start for r in records if r.pid == pid) * 1000, 1),
+                "end": round(max(r.end for r in records if r.pid == pid) * 1000, 1),
+                "joined": None,
+            }
+            for pid in pids
+        ],
+        "prints": [],
+        "tasks": [
+            {
+                "lane": lane_of[r.pid],
+                "start": round(r.start * 1000, 1),
+                "end": round(r.end * 1000, 1),
+                "name": labels["task"].format(n=r.task),
+                "short": str(r.task),
+                "task": r.task,
+            }
+            for r in records
+        ],
+    }
+
+    def colour(task):
+        n = task["task"]
+        return BAR if n <= last_first else HIGHLIGHT if n == 4 else LATER
+
     legend = [
         (BAR, labels["first"].format(last=last_first)),
         (HIGHLIGHT, labels["task4"]),
         (LATER, labels["later"].format(last=len(records) - 1)),
     ]
-    items = [16 + 6 + _text_width(name, 13) for _, name in legend]
-    x = (width - sum(items) - 20 * (len(items) - 1)) / 2
-    for (colour, name), item in zip(legend, items, strict=True):
-        body.append(
-            f'<rect x="{x:.1f}" y="38" width="16" height="12" rx="2" fill="{colour}"/>'
-        )
-        body.append(_text(x + 22, 49, name, size=13))
-        x += item + 20
-
-    bottom = top + row_h * len(pids)
-    for t in xticks:
-        body.append(_line(px(t), top, px(t), bottom, width=1, extra=' opacity="0.15"'))
-        body.append(_text(px(t), bottom + 18, f"{t:g}", size=12, anchor="middle"))
-    body.append(_line(left, bottom, left + plot_w, bottom))
-    body.append(
-        _text(left + plot_w / 2, bottom + 44, labels["time"], size=12, anchor="middle")
-    )
-
-    # The moment the first of the first tasks ends, drawn under the bars.
-    moment = px(first.end)
-    body.append(
-        _line(
-            moment, top - 14, moment, bottom, width=1.5, extra=' stroke-dasharray="5 3"'
-        )
-    )
-    anchor = "start" if moment < left + plot_w * 0.6 else "end"
-    shift = 6 if anchor == "start" else -6
-    body.append(
-        _text(moment + shift, top - 4, labels["moment"], size=12, anchor=anchor)
-    )
-
-    for row, pid in enumerate(pids):
-        y = top + row * row_h
-        name = labels["worker"].format(n=row + 1)
-        body.append(_text(left - 12, y + row_h / 2 - 2, name, size=13, anchor="end"))
-        body.append(
-            _text(
-                left - 12,
-                y + row_h / 2 + 13,
-                f"pid={pid}",
-                11,
-                "end",
-                ' opacity="0.75"',
-            )
-        )
-        for r in (r for r in records if r.pid == pid):
-            colour = (
-                BAR if r.task <= last_first else HIGHLIGHT if r.task == 4 else LATER
-            )
-            x0, x1 = px(r.start), px(r.end)
-            bar_w = max(x1 - x0, 1.5)
-            tip = f"{labels['task'].format(n=r.task)}: {r.start:.2f}-{r.end:.2f} s, pid={pid}"
-            body.append(
-                f'<rect x="{x0:.1f}" y="{y + 8:.1f}" width="{bar_w:.1f}" '
-                f'height="{row_h - 16}" rx="3" fill="{colour}" stroke="currentColor" '
-                f'stroke-opacity="0.35"><title>{html.escape(tip)}</title></rect>'
-            )
-            name = labels["task"].format(n=r.task)
-            label = name if bar_w > _text_width(name, 12) + 8 else str(r.task)
-            if bar_w > 14:
-                body.append(
-                    f'<text x="{(x0 + x1) / 2:.1f}" y="{y + row_h / 2 + 4:.1f}" '
-                    f'font-size="12" text-anchor="middle" fill="#ffffff">'
-                    f"{html.escape(label)}</text>"
-                )
-    return _svg(width, height, labels["timeline_title"].format(workers=workers), body)
+    marker = (round(first.end * 1000, 1), labels["moment"])
+    return run_timeline(model, lang, "pool-timeline", colour, marker, legend)
 
 
 def main():
@@ -383,7 +610,7 @@ if __name__ == "__main__":
     main()
 
 # Output of one real run, recorded by make update-examples
-# (Linux, CPython 3.11.7, start method fork, exit status 0, program 0729b75f):
+# (Linux, CPython 3.11.7, start method fork, exit status 0, program 310a55cf):
 #
 # $ python examples/notebooks/notebook_svg_charts.py
 # A notebook in docs/zh/notebooks draws its labels in zh.

@@ -48,8 +48,8 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program df4d43f6):
 #
 # $ python examples/notebooks/notebook_worker.py
-# Parent process 13258.
-# 1 squared is 1, in process 13260
-# 2 squared is 4, in process 13260
-# 3 squared is 9, in process 13260
-# 4 squared is 16, in thread notebook_0 of process 13258
+# Parent process 22109.
+# 1 squared is 1, in process 22112
+# 2 squared is 4, in process 22112
+# 3 squared is 9, in process 22112
+# 4 squared is 16, in thread notebook_0 of process 22109

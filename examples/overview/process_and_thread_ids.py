@@ -36,6 +36,6 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program c5046974):
 #
 # $ python examples/overview/process_and_thread_ids.py
-# Main process 2976, parent 2947, thread MainThread.
-# Child process 2982, parent 2976, thread MainThread.
-# Thread worker-thread runs in process 2976.
+# Main process 22116, parent 21784, thread MainThread.
+# Child process 22118, parent 22116, thread MainThread.
+# Thread worker-thread runs in process 22116.

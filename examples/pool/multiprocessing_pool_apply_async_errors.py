@@ -35,6 +35,9 @@ if __name__ == "__main__":
 #   File ".../lib/python3.11/multiprocessing/pool.py", line 125, in worker
 #     result = (True, func(*args, **kwds))
 #                     ^^^^^^^^^^^^^^^^^^^
+#   File "tests/tracer/sitecustomize.py", line 149, in task
+#     return func(*call_args, **call_kwargs)
+#            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 #   File "examples/pool/multiprocessing_pool_apply_async_errors.py", line 7, in divide
 #     return a / b
 #            ~~^~~

@@ -37,4 +37,4 @@ if __name__ == "__main__":
 #
 # $ python examples/pool/multiprocessing_pool_more_workers_than_cpus.py
 # 2 workers per CPU, as many tasks; every task sleeps 0.3 s
-# first task's start to last task's end: 0.31 s
+# first task's start to last task's end: 0.30 s

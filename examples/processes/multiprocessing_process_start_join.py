@@ -39,10 +39,10 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program 3c19346e):
 #
 # $ python examples/processes/multiprocessing_process_start_join.py
-# Parent process 19540.
+# Parent process 22186.
 # Child process will start.
-# Run child process test1 (19549)...
-# Run child process test2 (19550)...
-# test1: 100%|██████████| 1000000/1000000 [00:00<00:00, 2202776.22it/s]
-# test2: 100%|██████████| 1000000/1000000 [00:00<00:00, 2233889.49it/s]
+# Run child process test1 (22188)...
+# Run child process test2 (22189)...
+# test1: 100%|██████████| 1000000/1000000 [00:00<00:00, 8763291.28it/s]
+# test2: 100%|██████████| 1000000/1000000 [00:00<00:00, 8093159.13it/s]
 # Child process end.

@@ -35,10 +35,10 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program 3f2a2fb9):
 #
 # $ python examples/processes/multiprocessing_process_tqdm_one_line.py
-# Parent process 19573.
+# Parent process 22198.
 # Child process will start.
-# Run child process test1 (19580)...
-# test1:  25%|██▍       | 496568/2000000 [00:00<00:00, 2460739.13it/s]Run child process test2 (19581)...
-# test1: 100%|██████████| 2000000/2000000 [00:00<00:00, 2823922.29it/s]
-# test2: 100%|██████████| 2000000/2000000 [00:00<00:00, 3334210.94it/s]
+# Run child process test1 (22203)...
+# Run child process test2 (22204)...
+# test1: 100%|██████████| 2000000/2000000 [00:00<00:00, 5350273.36it/s]
+# test2: 100%|██████████| 2000000/2000000 [00:00<00:00, 5230917.55it/s]
 # Child process end.

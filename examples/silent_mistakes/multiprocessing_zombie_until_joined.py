@@ -50,10 +50,10 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method fork, exit status 0, program 4ba36477):
 #
 # $ python examples/silent_mistakes/multiprocessing_zombie_until_joined.py
-# Child 12027 has ended, nobody joined it: state Z
-# Child 12028 has ended, nobody joined it: state Z
-# Child 12029 has ended, nobody joined it: state Z
-# After join(): child 12027 is gone
+# Child 22229 has ended, nobody joined it: state Z
+# Child 22230 has ended, nobody joined it: state Z
+# Child 22231 has ended, nobody joined it: state Z
+# After join(): child 22229 is gone
 # active_children() returns []
-# After active_children(): child 12028 is gone
-# After active_children(): child 12029 is gone
+# After active_children(): child 22230 is gone
+# After active_children(): child 22231 is gone

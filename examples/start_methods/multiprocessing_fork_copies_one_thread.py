@@ -51,6 +51,6 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method fork, exit status 0, program b0502a31):
 #
 # $ python examples/start_methods/multiprocessing_fork_copies_one_thread.py
-# Parent 13418: the Helper thread holds the lock
-# Child 13420: threads ['MainThread']; lock.acquire(timeout=0.2) -> False
-# Parent 13418: Helper is done; lock.acquire(timeout=0.2) -> True
+# Parent 22235: the Helper thread holds the lock
+# Child 22237: threads ['MainThread']; lock.acquire(timeout=0.2) -> False
+# Parent 22235: Helper is done; lock.acquire(timeout=0.2) -> True

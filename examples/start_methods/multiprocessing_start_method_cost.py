@@ -35,6 +35,6 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program aba596b1):
 #
 # $ python examples/start_methods/multiprocessing_start_method_cost.py
-# fork        first child 7.6 ms,  fastest of 3 2.7 ms
-# spawn       first child 62.1 ms,  fastest of 3 48.8 ms
-# forkserver  first child 61.4 ms,  fastest of 3 12.6 ms
+# fork        first child 4.2 ms,  fastest of 3 1.8 ms
+# spawn       first child 36.0 ms,  fastest of 3 36.0 ms
+# forkserver  first child 50.9 ms,  fastest of 3 8.8 ms

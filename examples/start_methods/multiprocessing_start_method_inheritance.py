@@ -34,7 +34,7 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program d47dc0b0):
 #
 # $ python examples/start_methods/multiprocessing_start_method_inheritance.py
-# Main process 25233.
-# fork        SETTING='changed in main()'   module='__main__'     parent 25233
-# spawn       SETTING='set in the file'     module='__mp_main__'  parent 25233
-# forkserver  SETTING='set in the file'     module='__mp_main__'  parent 25248
+# Main process 22251.
+# fork        SETTING='changed in main()'   module='__main__'     parent 22251
+# spawn       SETTING='set in the file'     module='__mp_main__'  parent 22251
+# forkserver  SETTING='set in the file'     module='__mp_main__'  parent 22263

@@ -32,8 +32,8 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method fork, exit status 0, program d4ab4df5):
 #
 # $ python examples/subprocess/subprocess_run_capture_output.py
-# Parent process 10917.
+# Parent process 22277.
 # return code: 0
-# stdout: 'Hello from the child (10919).\n'
+# stdout: 'Hello from the child (22279).\n'
 # stderr: 'A note on stderr.\n'
 # without text=True, stdout is bytes

@@ -32,8 +32,8 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program b405c1c2):
 #
 # $ python examples/tqdm/tqdm_pool_position_lock.py
-# Parent process 15782.
-# all: 100%|██████████| 3/3 [00:01<00:00,  2.97it/s]
-# Task 0 ran in process 15790.
-# Task 1 ran in process 15788.
-# Task 2 ran in process 15787.
+# Parent process 22309.
+# all: 100%|██████████| 3/3 [00:00<00:00,  6.48it/s]
+# Task 0 ran in process 22312.
+# Task 1 ran in process 22315.
+# Task 2 ran in process 22313.

@@ -28,5 +28,5 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method spawn, exit status 0, program 2c7456ef):
 #
 # $ python examples/tqdm/tqdm_process_map.py
-# squares: 100%|██████████| 200/200 [00:00<00:00, 284.65it/s]
+# squares: 100%|██████████| 200/200 [00:00<00:00, 1581.80it/s]
 # 200 results, in input order: [0, 1, 4, 9, 16] ... 39601

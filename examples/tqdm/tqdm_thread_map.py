@@ -36,7 +36,7 @@ if __name__ == "__main__":
 # (Linux, CPython 3.11.7, start method fork, exit status 0, program 6f49a34e):
 #
 # $ python examples/tqdm/tqdm_thread_map.py
-# pages: 100%|██████████| 6/6 [00:00<00:00, 23.52it/s]
+# pages: 100%|██████████| 6/6 [00:00<00:00, 23.85it/s]
 # ['HOME', 'ABOUT', 'NEWS', 'SHOP', 'BLOG', 'FAQ']
-# 6 downloads with 3 threads: 0.27 s
+# 6 downloads with 3 threads: 0.26 s
 # one after another they would take 0.65 s

@@ -36,5 +36,5 @@ if __name__ == "__main__":
 # worker0: halfway
 # worker1: halfway
 # worker2: halfway
-# all: 100%|██████████| 3/3 [00:00<00:00, 29.09it/s]
+# all: 100%|██████████| 3/3 [00:00<00:00, 29.27it/s]
 # All workers done.

@@ -2,9 +2,10 @@
 
 It records, into the JSON-lines file named by ``EXAMPLES_TRACE``, what the tests check about a run
 and what its output cannot show: when each process starts (by exec or by fork) and ends, when each
-thread starts and ends, when a ``join()`` returns, and each ``print()`` to stdout with the line of
-the example that made it. Every record carries ``t``, nanoseconds on ``time.perf_counter_ns()``,
-one clock for every process of the run on Linux, macOS and Windows.
+thread starts and ends, when a ``join()`` returns, when each task of a pool or an executor ran and
+where, and each ``print()`` to stdout with the line of the example that made it. Every record
+carries ``t``, nanoseconds on ``time.perf_counter_ns()``, one clock for every process of the run
+on Linux, macOS and Windows.
 
 It also sets up the run the way a reader's machine would: ``EXAMPLES_START_METHOD`` names the start
 method to set, and ``EXAMPLES_TERMINAL=1`` makes stdout line-buffered, as it is when a terminal is
@@ -13,6 +14,7 @@ Nothing else of what a program prints or does changes: the example still runs as
 """
 
 import builtins
+import contextlib
 import json
 import os
 import sys
@@ -24,6 +26,7 @@ _EXAMPLE = os.environ.get("EXAMPLES_FILE")
 _METHOD = os.environ.get("EXAMPLES_START_METHOD")
 _TERMINAL = os.environ.get("EXAMPLES_TERMINAL") == "1"
 _ended = set()  # pids whose end is recorded (a fork child inherits this set, with its parent's pid)
+_patched = set()  # modules patched already
 
 
 def _record(kind, **fields):
@@ -69,6 +72,16 @@ def _thread_fields(thread):
     return {"name": thread.name, "ident": thread.ident, "native_id": thread.native_id}
 
 
+def _target_fields(runner):
+    """What a thread or a process runs: its target (or its class's run()), by name, and whether
+    that is a function of the example."""
+    target = getattr(runner, "_target", None) or type(runner).run
+    code = getattr(target, "__code__", None)
+    name = f"{getattr(target, '__module__', '?')}.{getattr(target, '__qualname__', '?')}"
+    ours = code is not None and os.path.realpath(code.co_filename) == _EXAMPLE
+    return {"target": name, "ours": ours}
+
+
 def _patch_threads():
     # Internals of CPython 3.11-3.15; a version without them runs untraced rather than broken
     # (the tests then fail for want of thread records, naming what is missing).
@@ -78,7 +91,7 @@ def _patch_threads():
         return
 
     def traced_bootstrap_inner(self):
-        _record("thread", **_thread_fields(self))
+        _record("thread", **_thread_fields(self), **_target_fields(self))
         try:
             bootstrap_inner(self)
         finally:
@@ -101,6 +114,7 @@ def _patch_multiprocessing(process):
         return
 
     def traced_bootstrap(self, *args, **kwargs):
+        _record("process-target", **_target_fields(self))
         exitcode = bootstrap(self, *args, **kwargs)
         _record_end(exitcode)
         return exitcode
@@ -114,12 +128,115 @@ def _patch_multiprocessing(process):
     process.BaseProcess.join = traced_join
 
 
+def _task_name(func, args):
+    """How a task reads in a timeline: the example's function and its arguments."""
+    inner = getattr(func, "__name__", "")
+    if inner in ("mapstar", "starmapstar") and len(args) == 1 and len(args[0]) == 2:
+        func, chunk = args[0]  # a chunk of map() or starmap(): (function, its inputs)
+        items = list(chunk)
+        shown = ", ".join(map(repr, items[:3])) + (", ..." if len(items) > 3 else "")
+        return f"{getattr(func, '__name__', '?')}[{shown}]"
+    shown = ", ".join(map(repr, args[:3])) + (", ..." if len(args) > 3 else "")
+    return f"{inner or '?'}({shown})"
+
+
+def _traced_task(func, args):
+    """``func`` as a pool or executor calls it, recording when the task started and ended."""
+
+    def task(*call_args, **call_kwargs):
+        start = time.perf_counter_ns()
+        try:
+            return func(*call_args, **call_kwargs)
+        finally:
+            name = threading.current_thread().name
+            _record("task", name=_task_name(func, args), start=start, thread=name)
+
+    return task
+
+
+def _patch_pool(pool):
+    """``multiprocessing.pool``, once imported: each task a worker takes from its queue (a
+    Pool's worker function reads tasks through ``inqueue.get``)."""
+    worker = getattr(pool, "worker", None)
+    if worker is None:
+        return
+
+    def traced_worker(inqueue, *args, **kwargs):
+        get = inqueue.get
+
+        def traced_get():
+            task = get()
+            if isinstance(task, tuple) and len(task) == 5:
+                job, i, func, task_args, kwds = task
+                task = (job, i, _traced_task(func, task_args), task_args, kwds)
+            return task
+
+        # A ThreadPool's queue takes no new attributes: its tasks go untraced.
+        with contextlib.suppress(AttributeError, TypeError):
+            inqueue.get = traced_get
+        return worker(inqueue, *args, **kwargs)
+
+    # Pickled by reference (a spawn child gets "multiprocessing.pool.worker"), so it must
+    # stand under the original's name.
+    traced_worker.__module__, traced_worker.__qualname__ = worker.__module__, worker.__qualname__
+    pool.worker = traced_worker
+
+
+def _patch_process_executor(process):
+    """``concurrent.futures.process``, once imported: each call a worker process takes."""
+    worker = getattr(process, "_process_worker", None)
+    if worker is None:
+        return
+
+    def traced_worker(call_queue, *args, **kwargs):
+        get = call_queue.get
+
+        def traced_get(*get_args, **get_kwargs):
+            item = get(*get_args, **get_kwargs)
+            if item is not None and hasattr(item, "fn"):
+                item.fn = _traced_task(item.fn, tuple(item.args))
+            return item
+
+        call_queue.get = traced_get
+        return worker(call_queue, *args, **kwargs)
+
+    traced_worker.__module__, traced_worker.__qualname__ = worker.__module__, worker.__qualname__
+    process._process_worker = traced_worker
+
+
+def _patch_thread_executor(thread):
+    """``concurrent.futures.thread``, once imported: each work item a pool thread runs."""
+    work_item = getattr(thread, "_WorkItem", None)
+    if work_item is None or not hasattr(work_item, "run"):
+        return
+    run = work_item.run
+
+    def traced_run(self, *args, **kwargs):
+        start = time.perf_counter_ns()
+        try:
+            return run(self, *args, **kwargs)
+        finally:
+            name = _task_name(self.fn, tuple(self.args))
+            _record("task", name=name, start=start, thread=threading.current_thread().name)
+
+    work_item.run = traced_run
+
+
+#: What to patch in a module of the standard library once it is imported.
+_PATCHES = {
+    "multiprocessing.process": lambda module: _patch_multiprocessing(module),
+    "multiprocessing.pool": lambda module: _patch_pool(module),
+    "concurrent.futures.process": lambda module: _patch_process_executor(module),
+    "concurrent.futures.thread": lambda module: _patch_thread_executor(module),
+}
+
+
 class _AfterImport:
-    """A meta-path finder that patches ``multiprocessing.process`` right after it is imported,
-    so that programs that never import multiprocessing do not pay for importing it."""
+    """A meta-path finder that patches modules right after they are imported, so that
+    programs that never import multiprocessing do not pay for importing it."""
 
     def find_spec(self, name, path=None, target=None):
-        if name != "multiprocessing.process":
+        if name not in _PATCHES or name in _patched:
             return None
         sys.meta_path.remove(self)
         try:
@@ -134,8 +251,9 @@ class _AfterImport:
 
         def exec_and_patch(module):
             exec_module(module)
-            _patch_multiprocessing(module)
-            sys.meta_path[:] = [f for f in sys.meta_path if f is not self]
+            if name not in _patched:
+                _patched.add(name)
+                _PATCHES[name](module)
 
         spec.loader.exec_module = exec_and_patch
         return spec
@@ -168,10 +286,11 @@ def _install():
 
     builtins.print = traced_print
     _patch_threads()
-    if "multiprocessing.process" in sys.modules:
-        _patch_multiprocessing(sys.modules["multiprocessing.process"])
-    else:
-        sys.meta_path.insert(0, _AfterImport())
+    for name, patch in _PATCHES.items():
+        if name in sys.modules:
+            _patched.add(name)
+            patch(sys.modules[name])
+    sys.meta_path.insert(0, _AfterImport())
 
     if _METHOD:
         import multiprocessing
