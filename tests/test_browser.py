@@ -242,7 +242,8 @@ class Watch:
 AXE = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 
 WIDE_ELEMENTS = """(width) => {
-    const scrollers = "pre, code, table, .md-typeset__scrollwrap, .md-typeset__table, .timeline-scroll";
+    const scrollers = "pre, code, table, .md-typeset__scrollwrap, .md-typeset__table, "
+        + ".timeline-scroll";
     const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
         + [...el.classList].map((c) => "." + c).join("");
     const path = (el) => {
