@@ -32,6 +32,7 @@ build: $(BIN)/.installed
 	wait $$en; en=$$?; \
 	if [ $$zh -ne 0 ] || [ $$en -ne 0 ]; then echo "the strict build failed" >&2; exit 1; fi; \
 	rm -rf site/en && mv .site-en site/en
+	@$(BIN)/python -c "import sys; sys.path.insert(0, 'docs/hooks'); import site_model; site_model.stamp_build(site_model.ROOT / 'site')"
 
 serve: build
 	@echo "Serving Chinese at http://127.0.0.1:8000/ and English at http://127.0.0.1:8000/en/"
@@ -40,9 +41,10 @@ serve: build
 # Three stages, chosen by pytest markers: the main suite (plain pytest); the browser tests (they
 # skip, saying so, where there is no Chromium; two workers, one browser each: faster than four on
 # two cores, 253 s against 285 s); every example again with each other CPython installed here
-# (pyenv's included), which skips, saying so, where there is none. The site is built once, by the
-# main stage, and the browser stage uses that build (tests/conftest.py, built_site).
-test: $(BIN)/.installed
+# (pyenv's included), which skips, saying so, where there is none. The site is built once, first
+# (make build stamps site/ with what it was built from), and the stages test that build
+# (tests/conftest.py, built_site).
+test: build
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest -m browser -n 2
 	$(BIN)/python -m pytest -m other_pythons

@@ -10,7 +10,6 @@ other_pythons`` every example with each other CPython found on the machine.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import json
 import multiprocessing
 import os
@@ -32,7 +31,7 @@ from example_runs import (
     syntax_error,
     updated_recording,
 )
-from site_model import LANGS, page_paths, read_page
+from site_model import LANGS, built_from, page_paths, read_page, sources_hash
 from site_model import compose_example as compose
 
 
@@ -110,20 +109,6 @@ def update_examples(config: pytest.Config) -> None:
 BUILD_TIMEOUT = 150
 #: Where the tests build the site; a build stays for the next stage while its sources are the same.
 TEST_SITE = ROOT / ".pytest_cache" / "site"
-SITE_SOURCES = ("docs", "examples", "mkdocs.yml", "mkdocs.en.yml", "requirements.lock")
-
-
-def sources_hash() -> str:
-    digest = hashlib.sha256()
-    for name in SITE_SOURCES:
-        path = ROOT / name
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-        for file in files:
-            if "__pycache__" in file.parts:
-                continue
-            digest.update(file.relative_to(ROOT).as_posix().encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def mkdocs_build(config: str, site_dir: Path) -> subprocess.Popen:
@@ -174,12 +159,15 @@ def build_both_languages(site: Path) -> tuple[int, str]:
 @pytest.fixture(scope="session")
 def built_site(request) -> Path:
     """The real site, both languages, built once for its sources, however many xdist workers
-    and stages ask for it: a stage that finds a build of the same sources uses it.
+    and stages ask for it: ``make build``'s site/ if it was built from these very sources (as
+    ``make test`` does before its stages), or a build of the same sources an earlier stage made.
 
     The first worker to create this run's lock file (an exclusive create, which every platform
     has) builds the site and then writes the outcome; the others wait for it. A failed build
     fails every test that uses the site, with the build's output."""
     key = sources_hash()
+    if built_from(ROOT / "site") == key:
+        return ROOT / "site"  # make build's site, of these very sources (make test builds first)
     site = TEST_SITE / key
     outcome = TEST_SITE / f"{key}.json"
     if not outcome.exists():

@@ -32,6 +32,7 @@ line must be the same as in the transcript.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import multiprocessing
 import os
@@ -171,7 +172,8 @@ class Run:
 
     def workers(self, method: str) -> list[dict]:
         """The processes the example started by this start method (not helpers such as the
-        forkserver or the resource tracker)."""
+        forkserver or the resource tracker), in the order they first ran: a fork child records
+        its own start, so two children made one after the other may appear in either order."""
         starts = self.of_kind("start")
         if method == "fork":
             return [r for r in starts if r["how"] == "fork" and r["ppid"] == self.main_pid]
@@ -860,19 +862,54 @@ def natural_key(text: str) -> list:
 def find_pythons(minimum: tuple[int, int] = (3, 11)) -> dict[tuple[int, int], str]:
     """CPython versions found on this machine, newest patch release of each minor version: this
     interpreter, ``pythonX.Y`` on PATH, and pyenv's installs (``$PYENV_ROOT/versions``)."""
-    candidates = [sys.executable]
-    candidates += [shutil.which(f"python3.{minor}") or "" for minor in range(minimum[1], 20)]
+    return {v: p for v, p in _all_pythons().items() if v >= minimum}
+
+
+@functools.cache
+def _all_pythons() -> dict[tuple[int, int], str]:
+    """Every CPython from 3.11 on found here (looked for once per process: each candidate is
+    run to ask its version)."""
+    minimum = (3, 11)
     pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    installs = (pyenv_root / "versions").glob("3.*/bin/python")
-    candidates += sorted(map(str, installs), key=natural_key)
+    candidates = [sys.executable]
+    for minor in range(minimum[1], 20):
+        found = shutil.which(f"python3.{minor}") or ""
+        # pyenv's shims only lead to its installs, which are looked at below (and a shim is a
+        # shell script, slow to start).
+        if found and Path(found).parent != pyenv_root / "shims":
+            candidates.append(found)
+
+    def release(path: Path) -> list:
+        return natural_key(path.parent.parent.name)
+
+    installs = sorted((pyenv_root / "versions").glob("3.*/bin/python"), key=release)
+    for install in installs:
+        numbers = re.match(r"3\.(\d+)", install.parent.parent.name)
+        if numbers and int(numbers[1]) >= minimum[1]:
+            candidates.append(str(install))
     found: dict[tuple[int, int], str] = {}
-    for python in filter(None, candidates):
+    for python in candidates:
         version = python_version(python)
         if version is not None and version >= minimum:
             found[version] = python  # a later (newer patch) install of a version wins
     if sys.version_info[:2] >= minimum:
         found[sys.version_info[:2]] = sys.executable  # this interpreter, with its packages
     return dict(sorted(found.items()))
+
+
+def python_params(minimum: tuple[int, int] = (3, 11)) -> list:
+    """pytest parameters, one per CPython found here from ``minimum`` on, each the pair
+    (executable, (major, minor)): this interpreter's runs in the main stage, each other's in
+    the other-Pythons stage (``pytest -m other_pythons``)."""
+    import pytest
+
+    params = []
+    for version, python in find_pythons(minimum).items():
+        here = version == sys.version_info[:2]
+        marks = () if here else (pytest.mark.other_pythons,)
+        label = "python{}.{}".format(*version)
+        params.append(pytest.param((python, version), id=label, marks=marks))
+    return params
 
 
 #: Where the other CPython versions get a virtual environment with what the examples import.

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from example_runs import ROOT, find_pythons, load, run_example
+from example_runs import ROOT, load, python_params, run_example
 
 PAGE = "main-guard/index.md"
 WITHOUT = "examples/main_guard/multiprocessing_spawn_without_guard.py"
@@ -49,8 +49,8 @@ def test_with_the_guard_main_runs_only_in_the_main_process(tmp_path):
     ], in_child
 
 
-#: Every CPython found here from 3.11 on, this one included.
-PYTHONS = [(python, version) for version, python in find_pythons((3, 11)).items()]
+#: Every CPython found here from 3.11 on: this one in the main stage, the others in theirs.
+PYTHONS = python_params((3, 11))
 
 #: freeze_support() in a program that says it is frozen and was started as a spawned child
 #: (the command line a frozen program's children get), under the start method given as argv[1].
@@ -84,7 +84,7 @@ def freeze_support_acts(version: tuple[int, int, int], method: str) -> bool:
     "method",
     [m for m in ("spawn", "fork") if m in multiprocessing.get_all_start_methods()],
 )
-@pytest.mark.parametrize("python", PYTHONS, ids=["python{}.{}".format(*v) for _, v in PYTHONS])
+@pytest.mark.parametrize("python", PYTHONS)
 def test_freeze_support_acts_where_the_start_method_is_spawn(python, method, tmp_path):
     """In a frozen program's child, freeze_support() runs the child: up to 3.13.3 on Windows only,
     from 3.13.4 wherever the start method is spawn; under fork it never does."""

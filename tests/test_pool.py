@@ -39,7 +39,7 @@ import time
 from pathlib import Path
 
 import pytest
-from example_runs import ROOT, alive, example_env, find_pythons, load, run_example
+from example_runs import ROOT, alive, example_env, load, python_params, run_example
 
 METHODS = multiprocessing.get_all_start_methods()
 
@@ -156,7 +156,11 @@ def expected_pool_size(version: tuple[int, int], setting: str) -> int:
 @pytest.mark.parametrize("setting", SETTINGS)
 @pytest.mark.parametrize(
     ("version", "python"),
-    [pytest.param(v, p, id="python{}.{}".format(*v)) for v, p in find_pythons().items()],
+    [
+        pytest.param(v, p, id=param.id, marks=param.marks)
+        for param in python_params()
+        for p, v in param.values
+    ],
 )
 def test_pool_without_a_number_follows_its_versions_cpu_count(version, python, setting, tmp_path):
     probe = tmp_path / "pool_size_probe.py"

@@ -35,7 +35,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from example_runs import ROOT, compare, find_pythons, load, run_example
+from example_runs import ROOT, compare, load, python_params, run_example
 
 PAGE = "start-methods/index.md"
 COST = Path("examples/start_methods/multiprocessing_start_method_cost.py")
@@ -56,11 +56,8 @@ BARE_FORK_LINES = [
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Windows has no fork")
 
 
-def pythons() -> list[tuple[str, tuple[int, int]]]:
-    return [(python, version) for version, python in find_pythons((3, 12)).items()]
-
-
-PYTHONS = pythons() if sys.platform != "win32" else []
+#: Each CPython 3.12+ found here: this one in the main stage, the others in theirs.
+PYTHONS = python_params((3, 12)) if sys.platform != "win32" else []
 needs_3_12 = pytest.mark.skipif(
     not PYTHONS,
     reason="needs Python 3.12 or newer (the warning is new in 3.12): this interpreter is "
@@ -68,13 +65,7 @@ needs_3_12 = pytest.mark.skipif(
 )
 
 
-def python_id(item) -> str:
-    return "python{}.{}".format(*item[1])
-
-
-each_python = pytest.mark.parametrize(
-    "python", PYTHONS or [None], ids=python_id if PYTHONS else None
-)
+each_python = pytest.mark.parametrize("python", PYTHONS or [None])
 
 
 def run(python: str, *args: str) -> subprocess.CompletedProcess:
@@ -186,14 +177,8 @@ def test_example_output_is_the_same_with_warnings_shown(python, tmp_path):
 
 #: Every CPython found here from 3.11 on (this one included), for the checks whose result
 #: depends on the version.
-ALL_PYTHONS = (
-    [(python, version) for version, python in find_pythons((3, 11)).items()]
-    if sys.platform != "win32"
-    else []
-)
-each_python_from_3_11 = pytest.mark.parametrize(
-    "python", ALL_PYTHONS or [None], ids=python_id if ALL_PYTHONS else None
-)
+ALL_PYTHONS = python_params((3, 11)) if sys.platform != "win32" else []
+each_python_from_3_11 = pytest.mark.parametrize("python", ALL_PYTHONS or [None])
 
 #: A local function (pickle cannot name it) run under fork: by a Process, a Pool and a
 #: ProcessPoolExecutor. Prints the full version, then one line per way.

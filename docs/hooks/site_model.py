@@ -9,6 +9,7 @@ Everything that more than one place needs to know about the site is read here, o
   annotations that follow it) and its headings (with their explicit ids), read with
   markdown-it-py; the bodies of Material's admonitions (``!!! note``) and tabs (``=== "Tab"``)
   are read as Markdown of their own, as Python-Markdown does;
+- what the site is built from (``sources_hash``), so a build can be stamped and reused;
 - an example file: the program a page shows, the directives that tell the tests how to run and
   compare it, and the transcript of the real run recorded under it (``make update-examples``).
 
@@ -78,6 +79,35 @@ def page_paths(lang: str) -> list[PurePosixPath]:
         for p in root.rglob("*")
         if p.suffix in (".md", ".ipynb")
     )
+
+
+#: What a build of the site is made from: a build is current while none of these changed.
+SITE_SOURCES = ("docs", "examples", "mkdocs.yml", "mkdocs.en.yml", "requirements.lock")
+BUILD_STAMP = ".built-from"
+
+
+def sources_hash() -> str:
+    """A fingerprint of everything the site is built from."""
+    digest = hashlib.sha256()
+    for name in SITE_SOURCES:
+        path = ROOT / name
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            if "__pycache__" in file.parts:
+                continue
+            digest.update(file.relative_to(ROOT).as_posix().encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def built_from(site: Path) -> str | None:
+    """The sources fingerprint a built site was stamped with (``make build`` stamps it)."""
+    stamp = site / BUILD_STAMP
+    return stamp.read_text(encoding="utf-8").strip() if stamp.is_file() else None
+
+
+def stamp_build(site: Path) -> None:
+    (site / BUILD_STAMP).write_text(sources_hash() + "\n", encoding="utf-8")
 
 
 @cache
